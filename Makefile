@@ -1,0 +1,44 @@
+# `make run` converts every sample PDF into out/; `make test` runs the test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: run test lint bench samples compare clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)
+	$(BIN)/extractor convert samples -o out
+
+test: $(STAMP_DEV)
+	$(BIN)/python -m ruff check extractor tests scripts
+	$(BIN)/python -m pytest
+
+lint: $(STAMP_DEV)
+	$(BIN)/python -m ruff check extractor tests scripts
+	$(BIN)/python -m ruff format --check extractor tests scripts
+
+bench: $(STAMP_DEV)
+	$(BIN)/python scripts/bench.py
+
+compare: $(STAMP_DEV)
+	$(BIN)/python scripts/compare_tables.py
+
+# Regenerating the samples needs Japanese TrueType fonts (Debian: fonts-ipaexfont).
+samples: $(STAMP_DEV)
+	$(BIN)/python scripts/make_samples.py
+
+clean:
+	rm -rf $(VENV) out/*.json

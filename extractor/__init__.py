@@ -1,0 +1,73 @@
+"""extractor: Japanese municipal plan-progress report PDFs → schema-checked JSON.
+
+The public API::
+
+    import extractor
+    report = extractor.convert("資料2.pdf")      # -> extractor.Report
+    data = report.to_dict()                       # the JSON contract (schemas/report.schema.json)
+    extractor.convert_to_file("資料2.pdf", "out/")  # validated, atomically written JSON
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from extractor.errors import (
+    ConversionTimeoutError,
+    DamagedPDFError,
+    EncryptedPDFError,
+    ExtractorError,
+    InputNotFoundError,
+    NoTextLayerError,
+    NotAPDFError,
+    NotAReportError,
+    SchemaValidationError,
+    TooLargeError,
+    UndecodableTextError,
+)
+from extractor.high_level import convert, convert_to_file, extract_text
+from extractor.model import (
+    SCHEMA_VERSION,
+    Amount,
+    Goal,
+    Indicator,
+    Initiative,
+    Report,
+    ReportWarning,
+    Series,
+    Terms,
+    Value,
+)
+from extractor.settings import Settings
+from extractor.validate import report_to_errors, validate_report
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Amount",
+    "ConversionTimeoutError",
+    "DamagedPDFError",
+    "EncryptedPDFError",
+    "ExtractorError",
+    "Goal",
+    "Indicator",
+    "Initiative",
+    "InputNotFoundError",
+    "NoTextLayerError",
+    "NotAPDFError",
+    "NotAReportError",
+    "Report",
+    "ReportWarning",
+    "SchemaValidationError",
+    "Series",
+    "Settings",
+    "Terms",
+    "TooLargeError",
+    "UndecodableTextError",
+    "Value",
+    "__version__",
+    "convert",
+    "convert_to_file",
+    "extract_text",
+    "report_to_errors",
+    "validate_report",
+]

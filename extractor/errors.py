@@ -1,0 +1,63 @@
+"""Typed errors: each has a stable ``code`` and also subclasses the matching built-in."""
+
+from __future__ import annotations
+
+
+class ExtractorError(Exception):
+    """Base class of every error the tool raises on purpose."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputNotFoundError(ExtractorError, FileNotFoundError):
+    code = "not_found"
+
+
+class NotAPDFError(ExtractorError, ValueError):
+    code = "not_a_pdf"
+
+
+class EncryptedPDFError(ExtractorError, PermissionError):
+    code = "encrypted"
+
+
+class DamagedPDFError(ExtractorError, ValueError):
+    code = "damaged"
+
+
+class NoTextLayerError(ExtractorError, ValueError):
+    code = "no_text_layer"
+
+
+class UndecodableTextError(ExtractorError, ValueError):
+    code = "undecodable_text"
+
+
+class NotAReportError(ExtractorError, ValueError):
+    code = "not_a_report"
+
+
+class ConversionTimeoutError(ExtractorError, TimeoutError):
+    code = "timeout"
+
+
+class TooLargeError(ExtractorError, ValueError):
+    code = "too_large"
+
+
+class SchemaValidationError(ExtractorError, ValueError):
+    """The produced or given document does not match the JSON Schema."""
+
+    code = "invalid_output"
+
+    def __init__(self, message: str, *, errors: list[str] | None = None, path: str | None = None):
+        super().__init__(message, path=path)
+        self.errors = errors or []

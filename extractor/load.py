@@ -1,0 +1,256 @@
+"""Stage 1, load: PDF file → ``PageContent`` (characters and drawn rules), one page at a time.
+
+Only this module talks to pdfplumber/pdfminer. Each page's cached layout objects are
+released as soon as its content has been copied out, so memory stays flat with page count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractor.errors import (
+    DamagedPDFError,
+    EncryptedPDFError,
+    InputNotFoundError,
+    NotAPDFError,
+    TooLargeError,
+)
+from extractor.settings import DEFAULT_SETTINGS, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One glyph. Coordinates are pdfplumber's: points, origin top-left, y growing down."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    #: y of the glyph origin (baseline), independent of the font descriptor's ascent/descent.
+    baseline: float
+    #: Font size in points as drawn (text matrix scale included).
+    size: float
+    fontname: str
+    upright: bool
+
+    def centre_y(self, settings: Settings = DEFAULT_SETTINGS) -> float:
+        """Where a reader sees the glyph's middle: some producers' CJK font descriptors
+        shift pdfminer's box half a line off the glyph, the baseline never lies."""
+        return self.baseline - settings.glyph_centre * self.size
+
+    @property
+    def centre_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A drawn, visible straight line: horizontal (``y`` fixed) or vertical (``x`` fixed)."""
+
+    orientation: str  # "h" or "v"
+    #: y for a horizontal rule, x for a vertical one.
+    position: float
+    #: x0/x1 for a horizontal rule, top/bottom for a vertical one.
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    """What the later stages need of one page; holds no pdfplumber objects."""
+
+    number: int
+    width: float
+    height: float
+    chars: tuple[Char, ...]
+    rules: tuple[Rule, ...]
+    #: Images drawn on the page (x0, top, x1, bottom): a scanned page is one big image.
+    images: tuple[tuple[float, float, float, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    """An opened input: its identity and a lazily read page stream."""
+
+    path: Path
+    sha256: str
+    page_count: int
+
+
+def file_to_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_file(path: Path, settings: Settings) -> None:
+    if not path.exists():
+        raise InputNotFoundError(f"no such file: {path}", path=str(path))
+    if not path.is_file():
+        raise NotAPDFError(f"not a file: {path}", path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAPDFError("empty file, not a PDF", path=str(path))
+    if size > settings.max_bytes:
+        raise TooLargeError(
+            f"file is {size / 1e6:.0f} MB, over the {settings.max_bytes / 1e6:.0f} MB limit",
+            path=str(path),
+        )
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise NotAPDFError("no %PDF- header: not a PDF file", path=str(path))
+
+
+def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
+    passwords = [""] if settings.password is None else [settings.password, ""]
+    last: Exception | None = None
+    for password in passwords:
+        try:
+            return pdfplumber.open(path, password=password)
+        except PdfminerException as exc:
+            cause = exc.args[0] if exc.args else exc
+            if isinstance(cause, PDFPasswordIncorrect):
+                last = cause
+                continue
+            raise DamagedPDFError(f"cannot parse the PDF: {cause}", path=str(path)) from exc
+        except Exception as exc:  # pdfminer raises bare exceptions on broken files
+            raise DamagedPDFError(f"cannot parse the PDF: {exc}", path=str(path)) from exc
+    hint = "a wrong password was given" if settings.password else "pass --password"
+    raise EncryptedPDFError(f"the PDF is encrypted ({hint})", path=str(path)) from last
+
+
+def _is_visible(color: Any) -> bool:
+    """False for white (or no) paint: white rules draw nothing a reader can see."""
+    if color is None:
+        return True  # default paint is black
+    if isinstance(color, str):
+        return True  # pattern
+    try:
+        components = [float(c) for c in color]
+    except (TypeError, ValueError):
+        return True
+    if len(components) == 1:
+        return components[0] < 0.95
+    if len(components) == 3:
+        return min(components) < 0.95
+    if len(components) == 4:
+        return max(components) > 0.05
+    return True
+
+
+def _char_from_pdfplumber(obj: dict[str, Any], page_height: float) -> Char:
+    matrix = obj.get("matrix") or (1, 0, 0, 1, obj["x0"], page_height - obj["bottom"])
+    baseline = page_height - float(matrix[5])
+    return Char(
+        text=obj["text"],
+        x0=float(obj["x0"]),
+        x1=float(obj["x1"]),
+        top=float(obj["top"]),
+        bottom=float(obj["bottom"]),
+        baseline=baseline,
+        size=float(obj.get("size") or (obj["bottom"] - obj["top"]) or 10.0),
+        fontname=str(obj.get("fontname", "")),
+        upright=bool(obj.get("upright", True)),
+    )
+
+
+def _rules_from_objects(
+    lines: list[dict[str, Any]], rects: list[dict[str, Any]], settings: Settings
+) -> list[Rule]:
+    rules: list[Rule] = []
+
+    def add(x0: float, top: float, x1: float, bottom: float) -> None:
+        width, height = x1 - x0, bottom - top
+        if width >= height and width >= settings.min_rule_length:
+            rules.append(Rule("h", (top + bottom) / 2, x0, x1))
+        elif height > width and height >= settings.min_rule_length:
+            rules.append(Rule("v", (x0 + x1) / 2, top, bottom))
+
+    for line in lines:
+        if line.get("stroke", True) and _is_visible(line.get("stroking_color")):
+            add(line["x0"], line["top"], line["x1"], line["bottom"])
+    for rect in rects:
+        x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+        thin = min(x1 - x0, bottom - top) <= settings.max_rule_thickness
+        if rect.get("fill") and thin and _is_visible(rect.get("non_stroking_color")):
+            add(x0, top, x1, bottom)
+        elif rect.get("stroke") and _is_visible(rect.get("stroking_color")):
+            add(x0, top, x1, top)
+            add(x0, bottom, x1, bottom)
+            add(x0, top, x0, bottom)
+            add(x1, top, x1, bottom)
+    return rules
+
+
+def page_to_content(page: pdfplumber.page.Page, settings: Settings = DEFAULT_SETTINGS) -> PageContent:
+    """Copy one pdfplumber page into a ``PageContent``, fake-bold duplicates removed."""
+    height = float(page.height)
+    deduped = page.dedupe_chars(tolerance=1)
+    chars = tuple(_char_from_pdfplumber(c, height) for c in deduped.chars)
+    rules = tuple(_rules_from_objects(page.lines, page.rects, settings))
+    images = tuple(
+        (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images
+    )
+    return PageContent(
+        number=page.page_number,
+        width=float(page.width),
+        height=height,
+        chars=chars,
+        rules=rules,
+        images=images,
+    )
+
+
+def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
+    """Yield each page's content in order, releasing pdfplumber's caches page by page."""
+    path = Path(path)
+    _check_file(path, settings)
+    pdf = _open(path, settings)
+    try:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path)) from exc
+        if len(pages) > settings.max_pages:
+            raise TooLargeError(
+                f"{len(pages)} pages, over the limit of {settings.max_pages}", path=str(path)
+            )
+        for page in pages:
+            try:
+                content = page_to_content(page, settings)
+            except Exception as exc:
+                raise DamagedPDFError(
+                    f"cannot read page {page.page_number}: {exc}", path=str(path)
+                ) from exc
+            finally:
+                page.close()
+            yield content
+    finally:
+        pdf.close()
+
+
+def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> PdfFile:
+    """Check and identify an input without reading its pages' content."""
+    path = Path(path)
+    _check_file(path, settings)
+    pdf = _open(path, settings)
+    try:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path)) from exc
+    finally:
+        pdf.close()
+    return PdfFile(path=path, sha256=file_to_sha256(path), page_count=count)

@@ -1,0 +1,191 @@
+"""The report as typed objects; ``Report.to_dict()`` gives the JSON contract of the schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.1"
+
+Role = Literal["baseline", "actual", "current", "target"]
+ValueKind = Literal["number", "missing", "text"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One printed value cell of an indicator table, typed."""
+
+    role: Role
+    fiscal_year: int | None
+    era: str | None
+    raw: str
+    kind: ValueKind
+    value: float | int | None
+    unit: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "fiscal_year": self.fiscal_year,
+            "era": self.era,
+            "raw": self.raw,
+            "kind": self.kind,
+            "value": self.value,
+            "unit": self.unit,
+        }
+
+
+@dataclass(frozen=True)
+class Series:
+    """One sub-row of an indicator (区分), or the only row when ``label`` is None."""
+
+    label: str | None
+    values: tuple[Value, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "values": [v.to_dict() for v in self.values]}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One 成果指標 with its 評価指標, footnote and value series."""
+
+    name: str
+    source: str | None
+    note: str | None
+    page: int
+    series: tuple[Series, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "source": self.source,
+            "note": self.note,
+            "page": self.page,
+            "series": [s.to_dict() for s in self.series],
+        }
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money or a count found in running text (5万円 → 50000 円, JPY)."""
+
+    raw: str
+    value: float | int
+    unit: str
+    currency: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"raw": self.raw, "value": self.value, "unit": self.unit, "currency": self.currency}
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What morphology finds in a set of paragraphs."""
+
+    keywords: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "keywords": list(self.keywords),
+            "programs": list(self.programs),
+            "amounts": [a.to_dict() for a in self.amounts],
+        }
+
+
+@dataclass(frozen=True)
+class Initiative:
+    """One numbered initiative (①…) under 取組状況."""
+
+    number: int
+    title: str
+    paragraphs: tuple[str, ...]
+    page: int
+    terms: Terms | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "number": self.number,
+            "title": self.title,
+            "paragraphs": list(self.paragraphs),
+            "page": self.page,
+        }
+        if self.terms is not None:
+            out.update(self.terms.to_dict())
+        return out
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One 基本目標 with its indicators, initiatives and challenges."""
+
+    number: int
+    title: str
+    page: int
+    indicators: tuple[Indicator, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    challenges: tuple[str, ...] = ()
+    challenge_terms: Terms | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "number": self.number,
+            "title": self.title,
+            "page": self.page,
+            "indicators": [i.to_dict() for i in self.indicators],
+            "initiatives": [i.to_dict() for i in self.initiatives],
+            "challenges": list(self.challenges),
+        }
+        if self.challenge_terms is not None:
+            out["challenge_terms"] = self.challenge_terms.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
+class ReportWarning:
+    """Something the reader should know about the output (not fatal)."""
+
+    code: str
+    message: str
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "page": self.page}
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    sha256: str
+    pages: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sha256": self.sha256, "pages": self.pages}
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole converted report."""
+
+    source: Source
+    label: str | None
+    title: str | None
+    fiscal_year: int | None
+    goals: tuple[Goal, ...] = ()
+    warnings: tuple[ReportWarning, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        from extractor import __version__
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "generator": {"name": "extractor", "version": __version__},
+            "source": self.source.to_dict(),
+            "label": self.label,
+            "title": self.title,
+            "fiscal_year": self.fiscal_year,
+            "goals": [g.to_dict() for g in self.goals],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }

@@ -1,0 +1,38 @@
+"""Every tunable of the pipeline, with its default, in one frozen object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs for one conversion. Frozen so a batch can hand one copy to every worker."""
+
+    #: Add UniDic keywords, 「」 program names and amounts to initiatives and challenges.
+    enrich: bool = True
+    #: Password for encrypted PDFs (the empty password is always tried).
+    password: str | None = None
+    #: Refuse documents with more pages than this (``too_large``).
+    max_pages: int = 2000
+    #: Refuse input files larger than this many bytes (``too_large``).
+    max_bytes: int = 200 * 1024 * 1024
+    #: Share of undecodable characters above which a page gets a warning.
+    undecodable_page_ratio: float = 0.2
+    #: Share of undecodable characters above which the whole document is rejected.
+    undecodable_document_ratio: float = 0.5
+    #: Characters whose baselines differ by less than this fraction of their size share a line.
+    line_tolerance: float = 0.35
+    #: Ruled lines closer than this (pt) are snapped together when building table grids.
+    snap_tolerance: float = 2.0
+    #: Ruled lines shorter than this (pt) are ignored (tick marks, bullets).
+    min_rule_length: float = 3.0
+    #: Rects thinner than this (pt) that are filled, not stroked, count as drawn rules.
+    max_rule_thickness: float = 3.0
+    #: Fraction of the glyph size above the baseline where a glyph's visual centre sits.
+    glyph_centre: float = 0.35
+    #: Height (fraction of page height) of the top and bottom bands searched for page furniture.
+    furniture_band: float = 0.08
+
+
+DEFAULT_SETTINGS = Settings()
