@@ -10,7 +10,18 @@ import jaconv
 #: First Gregorian year of each era, newest first (year 1 of the era == this year).
 ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "S": 1926}
 
-_KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_DIGITS = {
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 _ERA_YEAR = re.compile(
     r"(?P<era>令和|平成|昭和|(?<![A-Za-z])[RHS](?=\s*\d))\s*"
@@ -33,7 +44,9 @@ def _kanji_number(text: str) -> int:
         return 10
     if "十" in text:
         tens, _, ones = text.partition("十")
-        return (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS[ones] if ones else 0)
+        return (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+            _KANJI_DIGITS[ones] if ones else 0
+        )
     return _KANJI_DIGITS[text]
 
 

@@ -14,7 +14,9 @@ def convert(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Report:
     raise NotImplementedError("pipeline being assembled")
 
 
-def convert_to_file(path: str | Path, outdir: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Path:
+def convert_to_file(
+    path: str | Path, outdir: str | Path, settings: Settings = DEFAULT_SETTINGS
+) -> Path:
     """Convert ``path`` and write ``OUTDIR/<stem>.json`` (validated, atomic)."""
     from extractor.write import write_report
 

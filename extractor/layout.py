@@ -26,7 +26,9 @@ class TextLine:
 
 def _is_word_char(ch: str) -> bool:
     """Latin letters and digits: a visible gap between two of them is a word space."""
-    return ch.isascii() and ch.isalnum() or unicodedata.category(ch).startswith("L") and ch.isascii()
+    return (ch.isascii() and ch.isalnum()) or (
+        unicodedata.category(ch).startswith("L") and ch.isascii()
+    )
 
 
 def _chars_to_text(chars: Sequence[Char]) -> str:
@@ -36,7 +38,11 @@ def _chars_to_text(chars: Sequence[Char]) -> str:
     for ch in chars:
         if prev is not None and out and ch.text != " " and out[-1] != " ":
             gap = ch.x0 - prev.x1
-            if gap > 0.25 * min(ch.size, prev.size) and _is_word_char(prev.text[-1:]) and _is_word_char(ch.text[:1]):
+            if (
+                gap > 0.25 * min(ch.size, prev.size)
+                and _is_word_char(prev.text[-1:])
+                and _is_word_char(ch.text[:1])
+            ):
                 out.append(" ")
         out.append(ch.text)
         prev = ch
@@ -59,7 +65,11 @@ def _line_from_chars(chars: Sequence[Char], page: int) -> TextLine:
 
 
 def chars_to_lines(
-    chars: Iterable[Char], settings: Settings = DEFAULT_SETTINGS, *, page: int = 0, split_gap: float = 4.0
+    chars: Iterable[Char],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    page: int = 0,
+    split_gap: float = 4.0,
 ) -> list[TextLine]:
     """Group characters into lines by baseline, top to bottom, each left to right.
 
@@ -67,7 +77,10 @@ def chars_to_lines(
     descriptor, which some producers write wrongly. A horizontal gap wider than
     ``split_gap`` font sizes starts a separate run (a second column, a right-aligned label).
     """
-    ordered = sorted((c for c in chars if c.text and not c.text.isspace() or c.text == " "), key=lambda c: (c.baseline, c.x0))
+    ordered = sorted(
+        (c for c in chars if (c.text and not c.text.isspace()) or c.text == " "),
+        key=lambda c: (c.baseline, c.x0),
+    )
     rows: list[list[Char]] = []
     for ch in ordered:
         if rows:

@@ -194,7 +194,9 @@ def _rules_from_objects(
     return rules
 
 
-def page_to_content(page: pdfplumber.page.Page, settings: Settings = DEFAULT_SETTINGS) -> PageContent:
+def page_to_content(
+    page: pdfplumber.page.Page, settings: Settings = DEFAULT_SETTINGS
+) -> PageContent:
     """Copy one pdfplumber page into a ``PageContent``, fake-bold duplicates removed."""
     height = float(page.height)
     deduped = page.dedupe_chars(tolerance=1)
