@@ -1,17 +1,125 @@
-"""The front door: ``convert`` a PDF path to a ``Report``. PLACEHOLDER while stages land."""
+"""The front door: ``convert`` a report PDF to a ``Report``; ``extract_text`` of any PDF.
+
+Pages stream through load → layout/tables one at a time and only their small
+``PageLayout`` is kept, so memory stays flat however long the report is.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from extractor.model import Report
+from extractor.assemble import PageLayout, layouts_to_report, page_to_layout
+from extractor.errors import NotAReportError, NoTextLayerError, UndecodableTextError
+from extractor.layout import chars_to_lines, lines_to_paragraphs
+from extractor.load import file_to_sha256, pdf_to_pages
+from extractor.model import Report, ReportWarning, Source
+from extractor.quality import page_to_quality, quality_to_warnings
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
+Timings = dict[str, float]
 
-def convert(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Report:
-    """Read one report PDF and return it as a typed ``Report``."""
-    raise NotImplementedError("pipeline being assembled")
+
+@contextmanager
+def _timed(timings: Timings | None, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if timings is not None:
+            timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _check_text_layer(
+    path: Path,
+    pages: list[PageLayout],
+    char_counts: list[int],
+    undecodable_counts: list[int],
+    had_images: bool,
+    settings: Settings,
+) -> None:
+    total = sum(char_counts)
+    if total == 0:
+        hint = " (the pages are images: run OCR first, e.g. ocrmypdf -l jpn)" if had_images else ""
+        raise NoTextLayerError(f"the PDF has no text layer{hint}", path=str(path))
+    ratio = sum(undecodable_counts) / total
+    if ratio > settings.undecodable_document_ratio:
+        raise UndecodableTextError(
+            f"{ratio:.0%} of the text cannot be decoded (fonts without a usable Unicode map); "
+            "the output would be garbage",
+            path=str(path),
+        )
+
+
+def convert(
+    path: str | Path, settings: Settings = DEFAULT_SETTINGS, *, timings: Timings | None = None
+) -> Report:
+    """Read one report PDF and return it as a typed ``Report``.
+
+    Raises an ``ExtractorError`` subclass (with a stable ``code``) when the file is not a
+    readable report PDF. ``timings``, if given, is filled with seconds per stage.
+    """
+    path = Path(path)
+    layouts: list[PageLayout] = []
+    char_counts: list[int] = []
+    undecodable_counts: list[int] = []
+    had_images = False
+    with _timed(timings, "load"):
+        pages = pdf_to_pages(path, settings)
+    while True:
+        with _timed(timings, "load"):
+            page = next(pages, None)
+        if page is None:
+            break
+        with _timed(timings, "quality"):
+            quality = page_to_quality(page)
+        char_counts.append(quality.char_count)
+        undecodable_counts.append(quality.undecodable_count)
+        had_images = had_images or bool(page.images)
+        with _timed(timings, "layout_tables"):
+            layout = page_to_layout(page, settings)
+        layouts.append(
+            replace(
+                layout,
+                warnings=layout.warnings
+                + tuple(
+                    ReportWarning(w.code, w.message, page.number)
+                    for w in quality_to_warnings(quality, settings)
+                ),
+            )
+        )
+    _check_text_layer(path, layouts, char_counts, undecodable_counts, had_images, settings)
+    with _timed(timings, "load"):
+        source = Source(file=path.name, sha256=file_to_sha256(path), pages=len(layouts))
+    with _timed(timings, "assemble"):
+        report = layouts_to_report(layouts, source, settings)
+    if not report.goals:
+        raise NotAReportError(
+            "no goal headings (【基本目標N】) found: not a plan progress report", path=str(path)
+        )
+    if settings.enrich:
+        with _timed(timings, "enrich"):
+            report = enrich_report(report)
+    return report
+
+
+def enrich_report(report: Report) -> Report:
+    """Add keywords, programs and amounts to every initiative and challenge set."""
+    from extractor.morphology import paragraphs_to_terms
+
+    goals = []
+    for goal in report.goals:
+        initiatives = tuple(
+            replace(i, terms=paragraphs_to_terms((i.title, *i.paragraphs)))
+            for i in goal.initiatives
+        )
+        challenge_terms = paragraphs_to_terms(goal.challenges) if goal.challenges else None
+        goals.append(replace(goal, initiatives=initiatives, challenge_terms=challenge_terms))
+    return replace(report, goals=tuple(goals))
 
 
 def convert_to_file(
@@ -25,5 +133,26 @@ def convert_to_file(
 
 
 def extract_text(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> list[dict[str, Any]]:
-    """Normalised text of any text PDF: pages → paragraphs with their boxes."""
-    raise NotImplementedError("pipeline being assembled")
+    """Normalised text of any text PDF: pages → paragraphs with their boxes, plus warnings.
+
+    The same reading and normalisation as ``convert`` (tables are read as lines here).
+    """
+    out: list[dict[str, Any]] = []
+    for page in pdf_to_pages(path, settings):
+        quality = page_to_quality(page)
+        lines = chars_to_lines(page.chars, settings, page=page.number)
+        paragraphs = lines_to_paragraphs(lines)
+        out.append(
+            {
+                "page": page.number,
+                "paragraphs": [
+                    {"text": p.text, "bbox": [round(v, 2) for v in (p.x0, p.top, p.x1, p.bottom)]}
+                    for p in paragraphs
+                ],
+                "warnings": [
+                    {"code": w.code, "message": w.message, "page": page.number}
+                    for w in quality_to_warnings(quality, settings)
+                ],
+            }
+        )
+    return out

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from extractor.load import Char
+from extractor.normalise import join_wrapped_lines
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -104,3 +106,115 @@ def chars_to_lines(
             lines.append(_line_from_chars(run, page))
     lines.sort(key=lambda ln: (ln.baseline, ln.x0))
     return lines
+
+
+Box = tuple[float, float, float, float]
+
+
+def chars_outside_boxes(
+    chars: Iterable[Char], boxes: Sequence[Box], settings: Settings = DEFAULT_SETTINGS
+) -> list[Char]:
+    """Characters a reader sees outside every box (table cells are read by the table stage)."""
+    if not boxes:
+        return list(chars)
+    out = []
+    for ch in chars:
+        cx, cy = ch.centre_x, ch.centre_y(settings)
+        if not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes):
+            out.append(ch)
+    return out
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Where body text starts and ends on a page: indents and short lines are measured from here."""
+
+    left: float
+    right: float
+
+
+def lines_to_margins(lines: Sequence[TextLine]) -> Margins | None:
+    """The most common left edge and the far right edge of a page's body lines."""
+    if not lines:
+        return None
+    lefts: dict[int, int] = {}
+    for line in lines:
+        lefts[round(line.x0)] = lefts.get(round(line.x0), 0) + 1
+    best = max(lefts.values())
+    left = min(x for x, n in lefts.items() if n == best)
+    rights = sorted(line.x1 for line in lines)
+    right = rights[int(0.9 * (len(rights) - 1))]
+    return Margins(float(left), max(right, float(left)))
+
+
+#: A line opening with one of these is a heading or list item: never glued to its neighbours.
+LIST_MARKER = re.compile(
+    r"^\s*(?:[①-⑳㉑-㉟㊱-㊿]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．)）]|"
+    r"[【■□◆◇●○・※]|第[0-9０-９一二三四五六七八九十]+[章節条])"
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Printed lines that belong together, rejoined into one normalised string."""
+
+    text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def _starts_paragraph(prev: TextLine, line: TextLine, margins: dict[int, Margins]) -> bool:
+    if LIST_MARKER.match(line.text):
+        return True
+    m = margins.get(line.page)
+    size = line.size or 10.0
+    if m is not None and line.x0 - m.left > 0.6 * size:
+        return True  # first-line indent
+    pm = margins.get(prev.page)
+    if pm is not None and pm.right - prev.x1 > 1.5 * size:
+        return True  # previous line stops short: its paragraph ended
+    # a blank line between (baselines: box heights are not trustworthy)
+    return prev.page == line.page and line.baseline - prev.baseline > 2.2 * size
+
+
+def lines_to_paragraphs(
+    lines: Sequence[TextLine], margins: dict[int, Margins] | None = None
+) -> list[Paragraph]:
+    """Group consecutive lines (possibly across pages) into paragraphs.
+
+    A paragraph starts at a first-line indent, after a line that stops short of the right
+    margin, after a gap, and at every heading or list marker. Lines are rejoined with
+    ``join_wrapped_lines`` (nothing between Japanese characters) and normalised.
+    """
+    if margins is None:
+        by_page: dict[int, list[TextLine]] = {}
+        for line in lines:
+            by_page.setdefault(line.page, []).append(line)
+        margins = {p: m for p, ls in by_page.items() if (m := lines_to_margins(ls))}
+    groups: list[list[TextLine]] = []
+    for line in lines:
+        if groups and not _starts_paragraph(groups[-1][-1], line, margins):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    paragraphs = []
+    for group in groups:
+        text = join_wrapped_lines([ln.text for ln in group])
+        if not text:
+            continue
+        first = group[0]
+        same_page = [ln for ln in group if ln.page == first.page]
+        paragraphs.append(
+            Paragraph(
+                text=text,
+                page=first.page,
+                x0=min(ln.x0 for ln in same_page),
+                top=first.top,
+                x1=max(ln.x1 for ln in same_page),
+                bottom=max(ln.bottom for ln in same_page),
+            )
+        )
+    return paragraphs
