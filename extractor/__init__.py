@@ -25,7 +25,6 @@ from extractor.errors import (
     TooLargeError,
     UndecodableTextError,
 )
-from extractor.high_level import convert, convert_to_file, extract_text
 from extractor.model import (
     SCHEMA_VERSION,
     Amount,
@@ -40,6 +39,17 @@ from extractor.model import (
 )
 from extractor.settings import Settings
 from extractor.validate import report_to_errors, validate_report
+
+_LAZY = {"convert", "convert_to_file", "extract_text"}
+
+
+def __getattr__(name: str) -> object:
+    """Import the pipeline on first use: ``import extractor`` stays cheap for the CLI."""
+    if name in _LAZY:
+        from extractor import high_level
+
+        return getattr(high_level, name)
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
 
 __all__ = [
     "SCHEMA_VERSION",
