@@ -1,0 +1,52 @@
+"""Field-by-field comparison of a report dict with its golden file, for readable failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Keys the golden file may leave out: enrichment is checked only where the golden has it.
+OPTIONAL_KEYS = frozenset({"keywords", "programs", "amounts", "challenge_terms"})
+#: Paths whose value legitimately changes with every release.
+IGNORED_PATHS = frozenset({"generator.version"})
+
+
+def _numbers_equal(a: Any, b: Any) -> bool:
+    return (
+        isinstance(a, int | float)
+        and isinstance(b, int | float)
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+        and abs(a - b) < 1e-9
+    )
+
+
+def diff_reports(expected: Any, actual: Any, path: str = "") -> list[str]:
+    """Every difference as ``path: expected X, got Y`` (empty when they match)."""
+    if path in IGNORED_PATHS:
+        return []
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        out: list[str] = []
+        for key in expected:
+            sub = f"{path}.{key}" if path else key
+            if key not in actual:
+                out.append(f"{sub}: missing in output (expected {expected[key]!r})")
+            else:
+                out += diff_reports(expected[key], actual[key], sub)
+        for key in actual:
+            if key not in expected and key not in OPTIONAL_KEYS:
+                out.append(f"{path}.{key}: unexpected in output ({actual[key]!r})")
+        return out
+    if isinstance(expected, list) and isinstance(actual, list):
+        out = []
+        for i, (e, a) in enumerate(zip(expected, actual, strict=False)):
+            out += diff_reports(e, a, f"{path}[{i}]")
+        if len(expected) != len(actual):
+            out.append(f"{path}: expected {len(expected)} items, got {len(actual)}")
+            for extra in actual[len(expected) :]:
+                out.append(f"{path}: extra item {str(extra)[:200]}")
+        return out
+    if _numbers_equal(expected, actual) and type(expected) is type(actual):
+        return []
+    if expected == actual and type(expected) is type(actual):
+        return []
+    return [f"{path}: expected {expected!r}, got {actual!r}"]
