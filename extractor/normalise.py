@@ -100,7 +100,7 @@ def _presentation_table() -> dict[int, str]:
 
 
 def unfold_presentation_forms(text: str) -> str:
-    """``︵``→``(``, ``﹁``→``「``, ``ﬁ``→``fi``: vertical writing and ligatures are looks, not text."""
+    """``︵``→``(``, ``ﬁ``→``fi``: vertical forms and ligatures are looks, not text."""
     return text.translate(_presentation_table())
 
 
