@@ -1,0 +1,334 @@
+"""Ruled tables: drawn rules → grids of (possibly spanning) cells with their text.
+
+Only ``page.rules`` are used: load has already dropped white and unstroked lines, so a
+rule here is a line a reader sees. Rules are snapped and merged, grouped into connected
+tables, and each table's distinct x's and y's become atomic column and row edges.
+Neighbouring atomic cells are merged wherever the rule between them is not drawn.
+
+Characters go to the cell under their *visual* centre (``centre_x``, ``centre_y``, which is
+baseline-based): some producers' CJK font descriptors shift pdfminer's boxes half a line,
+and a box-based test would put a header's second line into the row below. A character is
+always assigned whole, never cropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from extractor.layout import chars_to_lines
+from extractor.load import Char, PageContent, Rule
+from extractor.normalise import join_wrapped_lines, normalise_text
+from extractor.settings import DEFAULT_SETTINGS, Settings
+
+#: Share of a separator's length that must be drawn for two atomic cells to stay apart.
+#: Below it the cells merge; dashed and slightly short rules still separate.
+MIN_SEPARATOR_COVERAGE = 0.5
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as drawn: a rectangle of atomic grid units and the text inside it."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    #: The cell's characters rejoined into one string, normalised.
+    text: str
+    #: The printed lines, normalised one by one (to rejoin a cell split across pages).
+    lines: tuple[str, ...] = ()
+
+    @property
+    def last_row(self) -> int:
+        return self.row + self.row_span - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.col + self.col_span - 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One ruled table on one page."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    col_edges: tuple[float, ...]
+    row_edges: tuple[float, ...]
+    #: Each spanning cell once, in row-major order of their top-left atomic unit.
+    cells: tuple[Cell, ...]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.row_edges) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_edges) - 1
+
+    def cell_at(self, row: int, col: int) -> Cell:
+        """The (spanning) cell covering atomic unit ``(row, col)``."""
+        for cell in self.cells:
+            if cell.row <= row <= cell.last_row and cell.col <= col <= cell.last_col:
+                return cell
+        raise IndexError(f"no cell at ({row}, {col}) in a {self.n_rows}x{self.n_cols} grid")
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """The distinct cells crossing atomic row ``row``, left to right."""
+        return sorted((c for c in self.cells if c.row <= row <= c.last_row), key=lambda c: c.col)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _cluster(values: Iterable[float], tolerance: float) -> list[list[float]]:
+    """Chain sorted values whose neighbours are within ``tolerance``."""
+    clusters: list[list[float]] = []
+    for value in sorted(values):
+        if clusters and value - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(value)
+        else:
+            clusters.append([value])
+    return clusters
+
+
+def _touches(h: Rule, v: Rule, tol: float) -> bool:
+    return h.start - tol <= v.position <= h.end + tol and v.start - tol <= h.position <= v.end + tol
+
+
+def _collinear_touch(a: Rule, b: Rule, tol: float) -> bool:
+    return abs(a.position - b.position) <= tol and a.start <= b.end + tol and b.start <= a.end + tol
+
+
+def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
+    """Split a page's rules into connected groups: each group is one drawn table."""
+    rules = [r for r in rules if r.end > r.start]
+    uf = _UnionFind(len(rules))
+    for i, a in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            b = rules[j]
+            if a.orientation == b.orientation:
+                linked = _collinear_touch(a, b, tolerance)
+            elif a.orientation == "h":
+                linked = _touches(a, b, tolerance)
+            else:
+                linked = _touches(b, a, tolerance)
+            if linked:
+                uf.union(i, j)
+    groups: dict[int, list[Rule]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(uf.find(i), []).append(rule)
+    return [
+        g
+        for g in groups.values()
+        if any(r.orientation == "h" for r in g) and any(r.orientation == "v" for r in g)
+    ]
+
+
+def _snap_map(
+    preferred: Iterable[float], others: Iterable[float], tolerance: float
+) -> tuple[list[float], dict[float, float]]:
+    """Cluster coordinates; each cluster is represented by the mean of its ``preferred``
+    members (the rule positions) when it has any, so rule ends snap onto the rules."""
+    preferred = list(preferred)
+    pref_set = set(preferred)
+    clusters = _cluster([*preferred, *others], tolerance)
+    edges: list[float] = []
+    mapping: dict[float, float] = {}
+    for cluster in clusters:
+        chosen = [v for v in cluster if v in pref_set] or cluster
+        edge = sum(chosen) / len(chosen)
+        edges.append(edge)
+        for v in cluster:
+            mapping[v] = edge
+    return edges, mapping
+
+
+def _merge_segments(segments: list[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(segments):
+        if merged and start <= merged[-1][1] + tol:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _coverage(segments: list[tuple[float, float]], start: float, end: float) -> float:
+    if end <= start:
+        return 1.0
+    drawn = sum(max(0.0, min(e, end) - max(s, start)) for s, e in segments)
+    return drawn / (end - start)
+
+
+@dataclass(frozen=True)
+class _Skeleton:
+    """A table's snapped geometry before text: edges and the drawn segments on them."""
+
+    col_edges: list[float]
+    row_edges: list[float]
+    #: x → merged (top, bottom) segments drawn at that column edge.
+    v_lines: dict[float, list[tuple[float, float]]]
+    #: y → merged (x0, x1) segments drawn at that row edge.
+    h_lines: dict[float, list[tuple[float, float]]]
+
+
+def table_rules_to_skeleton(rules: Sequence[Rule], tolerance: float) -> _Skeleton:
+    """Snap one table's rules onto shared edges and merge collinear pieces."""
+    hs = [r for r in rules if r.orientation == "h"]
+    vs = [r for r in rules if r.orientation == "v"]
+    col_edges, xmap = _snap_map(
+        (r.position for r in vs), [v for r in hs for v in (r.start, r.end)], tolerance
+    )
+    row_edges, ymap = _snap_map(
+        (r.position for r in hs), [v for r in vs for v in (r.start, r.end)], tolerance
+    )
+    v_raw: dict[float, list[tuple[float, float]]] = {}
+    for r in vs:
+        v_raw.setdefault(xmap[r.position], []).append((ymap[r.start], ymap[r.end]))
+    h_raw: dict[float, list[tuple[float, float]]] = {}
+    for r in hs:
+        h_raw.setdefault(ymap[r.position], []).append((xmap[r.start], xmap[r.end]))
+    return _Skeleton(
+        col_edges=col_edges,
+        row_edges=row_edges,
+        v_lines={x: _merge_segments(s, tolerance) for x, s in v_raw.items()},
+        h_lines={y: _merge_segments(s, tolerance) for y, s in h_raw.items()},
+    )
+
+
+def skeleton_to_spans(sk: _Skeleton) -> list[tuple[int, int, int, int]]:
+    """Merge atomic cells not separated by a drawn rule: rectangles (r0, c0, r1, c1),
+    end-exclusive. A non-rectangular merge grows to its bounding box."""
+    n_rows, n_cols = len(sk.row_edges) - 1, len(sk.col_edges) - 1
+    uf = _UnionFind(n_rows * n_cols)
+    for r in range(n_rows):
+        top, bottom = sk.row_edges[r], sk.row_edges[r + 1]
+        for c in range(n_cols):
+            left, right = sk.col_edges[c], sk.col_edges[c + 1]
+            if c + 1 < n_cols:
+                drawn = _coverage(sk.v_lines.get(right, []), top, bottom)
+                if drawn < MIN_SEPARATOR_COVERAGE:
+                    uf.union(r * n_cols + c, r * n_cols + c + 1)
+            if r + 1 < n_rows:
+                drawn = _coverage(sk.h_lines.get(bottom, []), left, right)
+                if drawn < MIN_SEPARATOR_COVERAGE:
+                    uf.union(r * n_cols + c, (r + 1) * n_cols + c)
+    while True:  # grow every group to a rectangle until stable
+        boxes: dict[int, list[int]] = {}
+        for r in range(n_rows):
+            for c in range(n_cols):
+                root = uf.find(r * n_cols + c)
+                box = boxes.setdefault(root, [r, c, r + 1, c + 1])
+                box[0], box[1] = min(box[0], r), min(box[1], c)
+                box[2], box[3] = max(box[2], r + 1), max(box[3], c + 1)
+        changed = False
+        for root, (r0, c0, r1, c1) in boxes.items():
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    if uf.find(r * n_cols + c) != uf.find(root):
+                        uf.union(root, r * n_cols + c)
+                        changed = True
+        if not changed:
+            return sorted((r0, c0, r1, c1) for r0, c0, r1, c1 in boxes.values())
+
+
+def _prune(edges: list[float], used: set[int]) -> tuple[list[float], dict[int, int]]:
+    """Drop edges no cell boundary lies on (a stray rule end); map old index → new."""
+    keep = sorted(used | {0, len(edges) - 1})
+    return [edges[i] for i in keep], {old: new for new, old in enumerate(keep)}
+
+
+def _cell_text(chars: list[Char], settings: Settings, page: int) -> tuple[str, tuple[str, ...]]:
+    lines = [ln.text for ln in chars_to_lines(chars, settings, page=page)]
+    normalised = tuple(t for t in (normalise_text(x) for x in lines) if t)
+    return normalise_text(join_wrapped_lines(lines)), normalised
+
+
+def skeleton_to_grid(
+    sk: _Skeleton, chars: Sequence[Char], page: int, settings: Settings
+) -> Grid | None:
+    """Cells with spans and text for one table, or None when it encloses no area."""
+    if len(sk.col_edges) < 2 or len(sk.row_edges) < 2:
+        return None
+    spans = skeleton_to_spans(sk)
+    col_edges, cmap = _prune(sk.col_edges, {i for s in spans for i in (s[1], s[3])})
+    row_edges, rmap = _prune(sk.row_edges, {i for s in spans for i in (s[0], s[2])})
+    boxes = [(rmap[r0], cmap[c0], rmap[r1], cmap[c1]) for r0, c0, r1, c1 in spans]
+    owner: dict[tuple[int, int], int] = {}
+    for index, (r0, c0, r1, c1) in enumerate(boxes):
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner[(r, c)] = index
+    x0, x1, top, bottom = col_edges[0], col_edges[-1], row_edges[0], row_edges[-1]
+    members: list[list[Char]] = [[] for _ in boxes]
+    for ch in chars:
+        cx, cy = ch.centre_x, ch.centre_y(settings)
+        if not (x0 < cx < x1 and top < cy < bottom):
+            continue
+        c = min(bisect_right(col_edges, cx) - 1, len(col_edges) - 2)
+        r = min(bisect_right(row_edges, cy) - 1, len(row_edges) - 2)
+        members[owner[(r, c)]].append(ch)
+    cells = []
+    for (r0, c0, r1, c1), mine in zip(boxes, members, strict=True):
+        text, lines = _cell_text(mine, settings, page)
+        cells.append(
+            Cell(
+                row=r0,
+                col=c0,
+                row_span=r1 - r0,
+                col_span=c1 - c0,
+                x0=col_edges[c0],
+                top=row_edges[r0],
+                x1=col_edges[c1],
+                bottom=row_edges[r1],
+                text=text,
+                lines=lines,
+            )
+        )
+    return Grid(
+        page=page,
+        x0=x0,
+        top=top,
+        x1=x1,
+        bottom=bottom,
+        col_edges=tuple(col_edges),
+        row_edges=tuple(row_edges),
+        cells=tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+    )
+
+
+def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
+    """Every ruled table on the page, top to bottom (a boxed label is a 1×1 grid)."""
+    tol = settings.snap_tolerance
+    grids = []
+    for table_rules in rules_to_tables(page.rules, tol):
+        grid = skeleton_to_grid(
+            table_rules_to_skeleton(table_rules, tol), page.chars, page.number, settings
+        )
+        if grid is not None and grid.x1 - grid.x0 > tol and grid.bottom - grid.top > tol:
+            grids.append(grid)
+    grids.sort(key=lambda g: (round(g.top, 1), g.x0))
+    return grids
