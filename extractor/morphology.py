@@ -96,6 +96,38 @@ def _kind(pos1: str, pos2: str, lemma: str | None, surface: str) -> Kind:
     return "break"
 
 
+_I_ROW = str.maketrans("うくぐすつぬぶむる", "いきぎしちにびみり")
+
+
+def nominal_form(lemma: str, conjugation: str) -> str | None:
+    """The noun a verb's 連用形 makes, in lemma spelling (取り組む → 取り組み, 入れる → 入れ)."""
+    if conjugation.startswith("五段"):
+        return lemma[:-1] + lemma[-1].translate(_I_ROW)
+    if "一段" in conjugation and lemma.endswith("る"):
+        return lemma[:-1]
+    return None
+
+
+def _verb_as_noun(
+    word: fugashi.UnidicNode, prev: str | None, nxt: fugashi.UnidicNode | None
+) -> str | None:
+    """UniDic tags 取り組み in 取り組み状況 as a verb; before a noun (and with no を object
+    before it) it is the first half of a compound. Returns its noun form, or None."""
+    f = word.feature
+    if not (
+        f.pos1 == "動詞"
+        and f.pos2 == "一般"
+        and f.cForm == "連用形-一般"
+        and f.lemma
+        and prev != "を"
+        and nxt is not None
+        and nxt.feature.pos1 == "名詞"
+        and nxt.feature.pos2 == "普通名詞"
+    ):
+        return None
+    return nominal_form(f.lemma, f.cType or "")
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Tag ``text`` and reduce every word to a ``Token``."""
     words = list(_tagger()(text))
@@ -103,6 +135,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i, w in enumerate(words):
         f = w.feature
         nxt = words[i + 1].feature if i + 1 < len(words) else None
+        as_noun = _verb_as_noun(
+            w, words[i - 1].surface if i else None, words[i + 1] if nxt else None
+        )
+        if as_noun:
+            out.append(Token(surface=w.surface, form=as_noun, kind="noun"))
+            continue
         adjectival = f.pos3 in ("形状詞可能", "サ変形状詞可能") and (
             nxt is not None and nxt.pos1 == "助動詞" and nxt.lemma == "だ"
         )
