@@ -109,17 +109,17 @@ def nominal_form(lemma: str, conjugation: str) -> str | None:
 
 
 def _verb_as_noun(
-    word: fugashi.UnidicNode, prev: str | None, nxt: fugashi.UnidicNode | None
+    word: fugashi.UnidicNode, prev: fugashi.UnidicNode | None, nxt: fugashi.UnidicNode | None
 ) -> str | None:
-    """UniDic tags 取り組み in 取り組み状況 as a verb; before a noun (and with no を object
-    before it) it is the first half of a compound. Returns its noun form, or None."""
+    """UniDic tags 取り組み in 取り組み状況 as a verb; before a noun it is the first half of a
+    compound, unless a particle other than の governs it (を受け入れ支援, により被災)."""
     f = word.feature
     if not (
         f.pos1 == "動詞"
         and f.pos2 == "一般"
         and f.cForm == "連用形-一般"
         and f.lemma
-        and prev != "を"
+        and (prev is None or prev.feature.pos1 != "助詞" or prev.surface == "の")
         and nxt is not None
         and nxt.feature.pos1 == "名詞"
         and nxt.feature.pos2 == "普通名詞"
@@ -135,9 +135,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for i, w in enumerate(words):
         f = w.feature
         nxt = words[i + 1].feature if i + 1 < len(words) else None
-        as_noun = _verb_as_noun(
-            w, words[i - 1].surface if i else None, words[i + 1] if nxt else None
-        )
+        as_noun = _verb_as_noun(w, words[i - 1] if i else None, words[i + 1] if nxt else None)
         if as_noun:
             out.append(Token(surface=w.surface, form=as_noun, kind="noun"))
             continue

@@ -73,6 +73,7 @@ def test_verb_stem_before_noun_joins_the_compound() -> None:
     assert paragraphs_to_terms(["持ち帰り方式で提供。"]).keywords == ("持ち帰り方式", "提供")
     # with a を object it is a verb, not part of a compound
     assert paragraphs_to_terms(["園児を受け入れ支援を行う。"]).keywords == ("園児", "支援")
+    assert paragraphs_to_terms(["豪雨により被災した。"]).keywords == ("豪雨", "被災")
 
 
 @pytest.mark.parametrize(
