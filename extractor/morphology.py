@@ -112,14 +112,14 @@ def _verb_as_noun(
     word: fugashi.UnidicNode, prev: fugashi.UnidicNode | None, nxt: fugashi.UnidicNode | None
 ) -> str | None:
     """UniDic tags 取り組み in 取り組み状況 as a verb; before a noun it is the first half of a
-    compound, unless a particle other than の governs it (を受け入れ支援, により被災)."""
+    compound, unless a particle other than の / や governs it (を受け入れ支援, により被災)."""
     f = word.feature
     if not (
         f.pos1 == "動詞"
-        and f.pos2 == "一般"
+        and f.pos2 in ("一般", "非自立可能")  # 居 of 居場所 is tagged 居る, 非自立可能
         and f.cForm == "連用形-一般"
         and f.lemma
-        and (prev is None or prev.feature.pos1 != "助詞" or prev.surface == "の")
+        and (prev is None or prev.feature.pos1 != "助詞" or prev.surface in ("の", "や"))
         and nxt is not None
         and nxt.feature.pos1 == "名詞"
         and nxt.feature.pos2 == "普通名詞"

@@ -74,6 +74,8 @@ def test_verb_stem_before_noun_joins_the_compound() -> None:
     # with a を object it is a verb, not part of a compound
     assert paragraphs_to_terms(["園児を受け入れ支援を行う。"]).keywords == ("園児", "支援")
     assert paragraphs_to_terms(["豪雨により被災した。"]).keywords == ("豪雨", "被災")
+    # UniDic splits 居場所 into the verb 居る + 場所
+    assert paragraphs_to_terms(["交流の場や居場所づくり。"]).keywords == ("交流", "居場所作り")
 
 
 @pytest.mark.parametrize(
@@ -187,3 +189,10 @@ def test_speed_is_reasonable() -> None:
     for p in paragraphs:
         paragraphs_to_terms([p])
     assert time.perf_counter() - start < 1.0
+
+
+def test_initiative_titles_as_the_pipeline_passes_them() -> None:
+    """high_level passes (title, *paragraphs); the title's terms come first."""
+    s = next(s for s in SECTIONS if s["goal"] == 2 and s["section"] == "initiative 2")
+    kws = paragraphs_to_terms([s["title"], *s["paragraphs"]]).keywords
+    assert kws[:4] == ("地域", "交流", "居場所作り", "推進")
