@@ -37,7 +37,6 @@ from sample_specs import (
     Goal,
     Indicator,
     IndicatorTable,
-    Initiative,
     Paragraph,
     PlainTable,
     Report,
@@ -139,17 +138,24 @@ def indicator_table(spec: IndicatorTable) -> tuple[Table, list[int]]:
     two = spec.header == "two_rows"
     hr = 2 if two else 1
     cells.append(Cell(0, 0, "成果指標", rowspan=hr, kind="header"))
-    cells.append(Cell(0, 1, "評価指標", rowspan=hr, colspan=2 if spec.kubun == "merged" else 1,
-                      kind="header"))
+    cells.append(
+        Cell(
+            0, 1, "評価指標", rowspan=hr, colspan=2 if spec.kubun == "merged" else 1, kind="header"
+        )
+    )
     if spec.kubun in ("empty", "explicit"):
-        cells.append(Cell(0, 2, "区分" if spec.kubun == "explicit" else "", rowspan=hr,
-                          kind="header"))
+        cells.append(
+            Cell(0, 2, "区分" if spec.kubun == "explicit" else "", rowspan=hr, kind="header")
+        )
     if two:
         j = 0
         while j < len(spec.columns):
             span = 1
-            while (spec.merge_roles and j + span < len(spec.columns)
-                   and spec.columns[j + span].word == spec.columns[j].word):
+            while (
+                spec.merge_roles
+                and j + span < len(spec.columns)
+                and spec.columns[j + span].word == spec.columns[j].word
+            ):
                 span += 1
             cells.append(Cell(0, v0 + j, spec.columns[j].word, colspan=span, kind="header"))
             j += span
@@ -230,8 +236,15 @@ def goal_flow(spec: Report, g: Goal, font: str) -> list[Flowable]:
 def report_flow(spec: Report, font: str) -> list[Flowable]:
     items: list[Flowable] = [
         Gap(28),
-        Line(spec.title, font="gothic", size=14, leading=24, align="center", heading=True,
-             anchor="title"),
+        Line(
+            spec.title,
+            font="gothic",
+            size=14,
+            leading=24,
+            align="center",
+            heading=True,
+            anchor="title",
+        ),
         Gap(14),
     ]
     for g in spec.goals:
@@ -288,8 +301,9 @@ def expected_goal(g: Goal, anchors: dict[str, int], font: str) -> dict[str, Any]
     }
 
 
-def expected(spec: Report, pdf: Path, pages: int, anchors: dict[str, int],
-             font: str) -> dict[str, Any]:
+def expected(
+    spec: Report, pdf: Path, pages: int, anchors: dict[str, int], font: str
+) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": GENERATOR,

@@ -297,7 +297,14 @@ class TableRenderer:
         return cy
 
     def _cell_text(
-        self, c: Canvas, cell: Cell, lines: list[str], x0: float, x1: float, top: float, bottom: float
+        self,
+        c: Canvas,
+        cell: Cell,
+        lines: list[str],
+        x0: float,
+        x1: float,
+        top: float,
+        bottom: float,
     ) -> None:
         """Lines centred vertically in the cell, aligned horizontally as the cell says."""
         t = self.t
