@@ -53,6 +53,30 @@ class TooLargeError(ExtractorError, ValueError):
     code = "too_large"
 
 
+class UnreadableFileError(ExtractorError, OSError):
+    """The file exists but cannot be read (permissions, I/O error)."""
+
+    code = "unreadable"
+
+
+class WorkerDiedError(ExtractorError, RuntimeError):
+    """The worker process converting the file died (crash, out of memory, killed)."""
+
+    code = "worker_died"
+
+
+class OutdirBusyError(ExtractorError, BlockingIOError):
+    """Another run is writing into the same output folder (a batch-level error, not per file)."""
+
+    code = "outdir_busy"
+
+
+class InternalError(ExtractorError, RuntimeError):
+    """An unexpected exception inside the tool: a bug, reported per file, never fatal."""
+
+    code = "internal_error"
+
+
 class SchemaValidationError(ExtractorError, ValueError):
     """The produced or given document does not match the JSON Schema."""
 
@@ -61,3 +85,22 @@ class SchemaValidationError(ExtractorError, ValueError):
     def __init__(self, message: str, *, errors: list[str] | None = None, path: str | None = None):
         super().__init__(message, path=path)
         self.errors = errors or []
+
+
+def all_error_classes() -> list[type[ExtractorError]]:
+    """Every concrete error class, so docs and tests can enumerate the stable codes."""
+    return [
+        InputNotFoundError,
+        UnreadableFileError,
+        NotAPDFError,
+        EncryptedPDFError,
+        DamagedPDFError,
+        NoTextLayerError,
+        UndecodableTextError,
+        NotAReportError,
+        ConversionTimeoutError,
+        TooLargeError,
+        SchemaValidationError,
+        WorkerDiedError,
+        InternalError,
+    ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import (
@@ -22,6 +22,7 @@ from extractor.errors import (
     InputNotFoundError,
     NotAPDFError,
     TooLargeError,
+    UnreadableFileError,
 )
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
@@ -95,11 +96,17 @@ def file_to_sha256(path: Path) -> str:
 
 
 def _check_file(path: Path, settings: Settings) -> None:
-    if not path.exists():
-        raise InputNotFoundError(f"no such file: {path}", path=str(path))
+    """Reject what is plainly not a readable PDF before pdfminer sees it (cheap, clear errors)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError as exc:
+        raise InputNotFoundError(f"no such file: {path}", path=str(path)) from exc
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror or exc}"
+        raise UnreadableFileError(message, path=str(path)) from exc
     if not path.is_file():
         raise NotAPDFError(f"not a file: {path}", path=str(path))
-    size = path.stat().st_size
+    size = stat.st_size
     if size == 0:
         raise NotAPDFError("empty file, not a PDF", path=str(path))
     if size > settings.max_bytes:
@@ -107,13 +114,21 @@ def _check_file(path: Path, settings: Settings) -> None:
             f"file is {size / 1e6:.0f} MB, over the {settings.max_bytes / 1e6:.0f} MB limit",
             path=str(path),
         )
-    with path.open("rb") as handle:
-        head = handle.read(1024)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"cannot read the file: {exc.strerror or exc}", path=str(path)
+        ) from exc
     if b"%PDF-" not in head:
-        raise NotAPDFError("no %PDF- header: not a PDF file", path=str(path))
+        kind = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else ""
+        what = f"looks like {kind}, " if kind else ""
+        raise NotAPDFError(f"no %PDF- header: {what}not a PDF file", path=str(path))
 
 
 def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
+    """Open with the given password, then the empty one; map every failure to a typed error."""
     passwords = [""] if settings.password is None else [settings.password, ""]
     last: Exception | None = None
     for password in passwords:
@@ -124,11 +139,29 @@ def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
             if isinstance(cause, PDFPasswordIncorrect):
                 last = cause
                 continue
-            raise DamagedPDFError(f"cannot parse the PDF: {cause}", path=str(path)) from exc
+            if isinstance(cause, PDFEncryptionError):
+                raise EncryptedPDFError(
+                    f"the PDF uses an encryption this tool cannot read: {cause}", path=str(path)
+                ) from exc
+            raise _damaged(path, cause) from exc
+        except FileNotFoundError as exc:
+            raise InputNotFoundError(f"no such file: {path}", path=str(path)) from exc
+        except OSError as exc:
+            raise UnreadableFileError(f"cannot read the file: {exc}", path=str(path)) from exc
         except Exception as exc:  # pdfminer raises bare exceptions on broken files
-            raise DamagedPDFError(f"cannot parse the PDF: {exc}", path=str(path)) from exc
-    hint = "a wrong password was given" if settings.password else "pass --password"
-    raise EncryptedPDFError(f"the PDF is encrypted ({hint})", path=str(path)) from last
+            raise _damaged(path, exc) from exc
+    if settings.password:
+        message = "the PDF is encrypted and the given password is wrong"
+    else:
+        message = "the PDF is encrypted: give its password with --password"
+    raise EncryptedPDFError(message, path=str(path)) from last
+
+
+def _damaged(path: Path, cause: BaseException) -> DamagedPDFError:
+    detail = str(cause) or type(cause).__name__
+    return DamagedPDFError(
+        f"cannot parse the PDF (damaged or truncated?): {detail}", path=str(path)
+    )
 
 
 def _is_visible(color: Any) -> bool:
@@ -225,6 +258,8 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
             pages = pdf.pages
         except Exception as exc:
             raise DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path)) from exc
+        if not pages:
+            raise DamagedPDFError("the PDF has no pages", path=str(path))
         if len(pages) > settings.max_pages:
             raise TooLargeError(
                 f"{len(pages)} pages, over the limit of {settings.max_pages}", path=str(path)
@@ -255,4 +290,6 @@ def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) ->
             raise DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path)) from exc
     finally:
         pdf.close()
+    if count == 0:
+        raise DamagedPDFError("the PDF has no pages", path=str(path))
     return PdfFile(path=path, sha256=file_to_sha256(path), page_count=count)

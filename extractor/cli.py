@@ -1,0 +1,388 @@
+"""The ``extractor`` command: a thin click layer over ``extractor.batch`` and the public API.
+
+Exit codes: 0 success, 1 some file failed (or was invalid), 2 usage error, 130 Ctrl-C
+(143 SIGTERM). Errors are one line each on stderr, ``path: code: message``; tracebacks only
+with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import logging
+import signal
+import sys
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from extractor import __version__
+from extractor.batch import (
+    DEFAULT_TIMEOUT,
+    RUN_REPORT_NAME,
+    BatchInterrupted,
+    FileResult,
+    RunReport,
+    convert_batch,
+    default_jobs,
+)
+from extractor.batch import find_inputs as _find_inputs
+from extractor.errors import ExtractorError, InternalError
+from extractor.model import SCHEMA_VERSION
+from extractor.settings import DEFAULT_SETTINGS, Settings
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _error_line(path: str, code: str, message: str) -> str:
+    return f"{path}: {code}: {_one_line(message)}"
+
+
+def _quiet_pdfminer(debug: bool) -> None:
+    """pdfminer logs a warning per odd glyph or colour; users want our one-line errors."""
+    logging.getLogger("pdfminer").setLevel(logging.DEBUG if debug else logging.ERROR)
+
+
+def _settings(password: str | None, max_pages: int | None, enrich: bool = True) -> Settings:
+    changes: dict[str, Any] = {"password": password, "enrich": enrich}
+    if max_pages is not None:
+        changes["max_pages"] = max_pages
+    return dataclasses.replace(DEFAULT_SETTINGS, **changes)
+
+
+def _internal_error(where: str, exc: BaseException, debug: bool) -> NoReturn:
+    if debug:
+        raise exc
+    message = f"{type(exc).__name__}: {exc} (run with --debug for the traceback)"
+    click.echo(_error_line(where, InternalError.code, message), err=True)
+    sys.exit(1)
+
+
+password_option = click.option(
+    "--password",
+    envvar="EXTRACTOR_PASSWORD",
+    metavar="TEXT",
+    help="Password for encrypted PDFs (or set EXTRACTOR_PASSWORD, which keeps it out of `ps`).",
+)
+max_pages_option = click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse PDFs with more than N pages (too_large).  "
+    f"[default: {DEFAULT_SETTINGS.max_pages}]",
+)
+debug_option = click.option(
+    "--debug", is_flag=True, help="Show Python tracebacks and pdfminer's log messages."
+)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="extractor",
+    message=f"%(prog)s %(version)s (report schema {SCHEMA_VERSION})",
+)
+def main() -> None:
+    """Turn Japanese municipal plan-progress report PDFs into schema-checked JSON.
+
+    \b
+    Examples:
+      extractor convert samples/ -o out          every PDF in samples/ -> out/*.json
+      extractor convert 資料2.pdf --force       convert again even if out/資料2.json is current
+      extractor validate out/                    check JSON files against the report schema
+      extractor text 資料2.pdf                  the normalised text, page by page
+    """
+
+
+# --- convert ---------------------------------------------------------------------------------
+
+
+class _Progress:
+    """Shows per-file outcomes: a tqdm bar on a terminal, plain log lines otherwise."""
+
+    def __init__(self, total: int, quiet: bool, debug: bool) -> None:
+        self.quiet = quiet
+        self.debug = debug
+        self.done = 0
+        self.total = total
+        self.bar = None
+        if not quiet and _isatty(sys.stderr):
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
+
+    def __call__(self, result: FileResult) -> None:
+        self.done += 1
+        if result.status == "failed":
+            self._write(_error_line(result.path, result.code or "error", result.message or ""))
+            if self.debug and result.traceback:
+                self._write(result.traceback.rstrip())
+        elif not self.quiet and self.bar is None:
+            pages = f"{result.pages} pages, " if result.pages is not None else ""
+            self._write(
+                f"[{self.done}/{self.total}] {result.status} {result.path} -> {result.output} "
+                f"({pages}{result.warnings} warnings, {result.seconds:.1f} s)"
+            )
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def _write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _summary(report: RunReport) -> str:
+    totals = report.totals
+    parts = [f"{totals[s]} {s}" for s in ("converted", "skipped", "failed")]
+    if totals["interrupted"]:
+        parts.append(f"{totals['interrupted']} interrupted")
+    parts.append(f"{totals['warnings']} warnings")
+    parts.append(f"{report.elapsed:.1f} s")
+    return ", ".join(parts) + f"  (run report: {Path(report.outdir) / RUN_REPORT_NAME})"
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C so the run report is still written."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    def handler(signum: int, frame: Any) -> None:
+        raise _Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--outdir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the JSON files and the run report _run.json.",
+)
+@click.option("-r", "--recursive", is_flag=True, help="Also look for PDFs in subfolders.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Worker processes.  [default: number of CPUs, here {default_jobs()}]",
+)
+@click.option("-f", "--force", is_flag=True, help="Convert even when the output is current.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a file after this long (its worker is killed).",
+)
+@password_option
+@max_pages_option
+@click.option("--no-enrich", is_flag=True, help="Skip keywords, program names and amounts.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+@debug_option
+def convert(
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    recursive: bool,
+    jobs: int | None,
+    force: bool,
+    timeout: float,
+    password: str | None,
+    max_pages: int | None,
+    no_enrich: bool,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    """Convert report PDFs (files or folders) into OUTDIR/<name>.json.
+
+    Files whose JSON is already current (same PDF checksum, tool version and schema version)
+    are skipped, so an interrupted run simply resumes. Each output is validated against the
+    schema and written atomically. If two inputs share a name, the later ones (in path order)
+    get <name>-2.json, <name>-3.json, ...; OUTDIR/_run.json says which input went where.
+
+    Exit status: 0 all converted or skipped, 1 some file failed, 2 usage error, 130 Ctrl-C.
+
+    \b
+    Examples:
+      extractor convert 資料2.pdf               -> out/資料2.json
+      extractor convert reports/ -r -o json/      every PDF under reports/ -> json/
+      extractor convert reports/*.pdf --jobs 4 --timeout 600
+      EXTRACTOR_PASSWORD=secret extractor convert locked.pdf
+      extractor convert reports/ --quiet 2> failures.txt
+    """
+    _quiet_pdfminer(debug)
+    inputs_found = _find_inputs(inputs, recursive=recursive)
+    if not inputs_found:
+        where = ", ".join(str(p) for p in inputs)
+        hint = "" if recursive else " (use --recursive to look in subfolders)"
+        raise click.UsageError(f"no PDF files found in {where}{hint}")
+    settings = _settings(password, max_pages, enrich=not no_enrich)
+    progress = _Progress(len(inputs_found), quiet=quiet, debug=debug)
+    status = 0
+    try:
+        with _sigterm_as_interrupt():
+            report = convert_batch(
+                inputs_found,
+                outdir,
+                settings,
+                jobs=jobs,
+                force=force,
+                timeout=timeout,
+                progress_callback=progress,
+            )
+        status = report.exit_code
+    except BatchInterrupted as exc:
+        report = exc.report
+        status = 143 if isinstance(exc.__context__, _Terminated) else 130
+        progress.close()
+        click.echo("interrupted: run the same command again to resume", err=True)
+    except ExtractorError as exc:  # the batch could not start (e.g. OUTDIR busy)
+        progress.close()
+        click.echo(_error_line(exc.path or str(outdir), exc.code, exc.message), err=True)
+        sys.exit(1)
+    except Exception as exc:
+        progress.close()
+        _internal_error(str(outdir), exc, debug)
+    finally:
+        progress.close()
+    click.echo(_summary(report))
+    sys.exit(status)
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def _json_files(paths: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.json") if p.name != RUN_REPORT_NAME)
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print only the invalid files.")
+def validate(files: tuple[Path, ...], quiet: bool) -> None:
+    """Check JSON files (or every *.json in a folder) against the report schema.
+
+    One line per invalid file on stderr, with its first errors. Exit status 0 when every file
+    is valid, 1 otherwise.
+
+    \b
+    Examples:
+      extractor validate out/資料2.json
+      extractor validate out/                   every *.json except _run.json
+    """
+    from extractor.validate import report_to_errors
+
+    targets = _json_files(files)
+    if not targets:
+        raise click.UsageError("no JSON files found in " + ", ".join(str(p) for p in files))
+    invalid = 0
+    for path in targets:
+        try:
+            errors = report_to_errors(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            errors = [f"not a readable JSON file: {exc}"]
+        if errors:
+            invalid += 1
+            shown = "; ".join(errors[:3])
+            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+            click.echo(_error_line(str(path), "invalid_output", shown + more), err=True)
+    if not quiet:
+        click.echo(f"{len(targets) - invalid} valid, {invalid} invalid")
+    sys.exit(1 if invalid else 0)
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the pages as a JSON list.")
+@password_option
+@max_pages_option
+@debug_option
+def text(
+    pdf: Path, as_json: bool, password: str | None, max_pages: int | None, debug: bool
+) -> None:
+    """Print the normalised text of any text PDF, page by page.
+
+    Paragraphs are separated by blank lines, pages by a `--- page N ---` line; warnings go to
+    stderr. With --json the output is a list of {"page", "paragraphs": [{"text", "bbox"}],
+    "warnings"}.
+
+    \b
+    Examples:
+      extractor text 資料2.pdf | less
+      extractor text 資料2.pdf --json > 資料2.text.json
+    """
+    from extractor.high_level import extract_text
+
+    _quiet_pdfminer(debug)
+    try:
+        pages = extract_text(pdf, _settings(password, max_pages))
+    except ExtractorError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(_error_line(str(pdf), exc.code, exc.message), err=True)
+        sys.exit(1)
+    except Exception as exc:
+        _internal_error(str(pdf), exc, debug)
+    if as_json:
+        click.echo(json.dumps(pages, ensure_ascii=False, indent=2))
+        return
+    for page in pages:
+        click.echo(f"--- page {page['page']} ---")
+        for paragraph in page.get("paragraphs", []):
+            click.echo(paragraph["text"])
+            click.echo()
+        for warning in page.get("warnings", []):
+            where = f"page {warning.get('page') or page['page']}"
+            message = f"{where}: {_one_line(warning['message'])}"
+            click.echo(_error_line(str(pdf), warning["code"], message), err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
