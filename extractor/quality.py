@@ -1,0 +1,265 @@
+"""How much of a page's text can be trusted: undecodable glyphs and vertical writing.
+
+A PDF can draw perfect Japanese and still give back garbage: a CID font without a ToUnicode
+map yields pdfminer's ``(cid:1234)`` placeholders, a font with a private encoding yields
+Private Use Area code points, and a wrongly guessed single-byte encoding yields Latin-1,
+Cyrillic or Greek letters where kanji were printed. None of it may be passed off as text,
+so every page is measured and the document can be warned about or rejected
+(``Settings.undecodable_page_ratio`` / ``undecodable_document_ratio``).
+
+What counts as undecodable is an allow-list, not a block-list: a character is plausible in a
+Japanese report when it is ASCII, Japanese (kana, ideographs, CJK punctuation, full/half-width
+forms, radicals), a symbol a Japanese document prints (JIS X 0208 punctuation, arrows,
+geometric shapes, ①, ℃, ㈱, box drawing that Shift-JIS has, emoji), Hangul, or one of a few
+Latin-1 signs (¥ § ° ± × ÷ µ …). Everything else — accented Latin letters, Greek (but μ),
+Cyrillic, Hebrew, Arabic, Indic scripts, block elements, unassigned code points — is what
+mis-decoded bytes look like. Whitespace is neither counted nor held against a page.
+
+Vertical writing is measured too: pdfplumber reports vertical (Identity-V) glyphs as
+upright, so a glyph is vertical when it is not upright or when the next glyph drawn sits
+directly below it in the same column. Later stages read rows left to right and would
+scramble such text, so a page that is mostly vertical deserves a warning.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.load import Char, PageContent
+from extractor.settings import DEFAULT_SETTINGS, Settings
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+#: Code point ranges (inclusive) plausible in a Japanese report; see the module docstring.
+_ALLOWED_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0020, 0x007E),  # ASCII
+    (0x00A0, 0x00A0),  # NBSP
+    (0x00A2, 0x00A3),  # ¢ £
+    (0x00A5, 0x00A5),  # ¥
+    (0x00A7, 0x00A9),  # § ¨ ©
+    (0x00AC, 0x00AE),  # ¬ soft hyphen ®
+    (0x00B0, 0x00B7),  # ° ± ² ³ ´ µ ¶ ·
+    (0x00B9, 0x00B9),  # ¹
+    (0x00D7, 0x00D7),  # ×
+    (0x00F7, 0x00F7),  # ÷
+    (0x03BC, 0x03BC),  # μ (μg, μSv)
+    (0x2000, 0x2038),  # spaces, dashes, quotes, † ‡ • ‥ … ‰ ′ ″
+    (0x203B, 0x203E),  # ※ ‼ ‾
+    (0x2047, 0x2049),  # ⁇ ⁈ ⁉
+    (0x2060, 0x209F),  # invisible operators, super/subscripts (CO₂)
+    (0x20A0, 0x20CF),  # currency (€)
+    (0x2100, 0x23FF),  # letterlike (℃ №), number forms (Ⅱ), arrows, maths, technical
+    (0x2460, 0x24FF),  # enclosed alphanumerics (①)
+    (0x25A0, 0x27BF),  # geometric shapes (▲ ○), misc symbols, dingbats
+    (0x27C0, 0x2BFF),  # supplemental arrows and maths, misc symbols
+    (0x2E80, 0x2FDF),  # CJK radicals (normalise maps them)
+    (0x3000, 0x30FF),  # CJK punctuation, hiragana, katakana
+    (0x3190, 0x31FF),  # kanbun, strokes, katakana extensions
+    (0x3200, 0x4DBF),  # enclosed CJK (㈱), CJK compatibility (㎡), extension A
+    (0x4E00, 0x9FFF),  # unified ideographs
+    (0xAC00, 0xD7A3),  # Hangul syllables: multilingual notices
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0xFB00, 0xFB06),  # Latin ligatures
+    (0xFE00, 0xFE1F),  # variation selectors, vertical forms
+    (0xFE30, 0xFE6F),  # CJK compatibility forms, small forms
+    (0xFEFF, 0xFEFF),  # BOM
+    (0xFF01, 0xFFEF),  # full-width and half-width forms
+    (0x1F000, 0x1FAFF),  # enclosed supplements (🈀), emoji
+    (0x20000, 0x3FFFF),  # CJK extensions B and later
+    (0xE0100, 0xE01EF),  # ideographic variation selectors
+)
+_ALLOWED_STARTS = tuple(lo for lo, _ in _ALLOWED_RANGES)
+
+#: Why a glyph is undecodable, in the words a reason uses.
+KIND_DESCRIPTIONS = {
+    "cid": "(cid:N) glyph ids, font without ToUnicode",
+    "private": "Private Use Area code points",
+    "replacement": "U+FFFD replacement characters",
+    "control": "control characters",
+    "foreign": "characters foreign to Japanese text, a mis-decoded font",
+}
+
+
+@cache
+def _shift_jis_box_drawing() -> frozenset[str]:
+    """The box-drawing characters Shift-JIS has: a report may draw a table with them."""
+    found = set()
+    for cp in range(0x2500, 0x2580):
+        try:
+            chr(cp).encode("cp932")
+        except UnicodeEncodeError:
+            continue
+        found.add(chr(cp))
+    return frozenset(found)
+
+
+def code_point_kind(ch: str) -> str | None:
+    """``None`` for a character plausible in a Japanese report, else why it is not."""
+    cp = ord(ch)
+    if 0xE000 <= cp <= 0xF8FF or cp >= 0xF0000:
+        return "private"
+    if cp == 0xFFFD:
+        return "replacement"
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return "control"
+    if category in ("Cn", "Cs", "Co"):
+        return "foreign"
+    if 0x2500 <= cp <= 0x257F:
+        return None if ch in _shift_jis_box_drawing() else "foreign"
+    index = bisect.bisect_right(_ALLOWED_STARTS, cp) - 1
+    if index >= 0 and cp <= _ALLOWED_RANGES[index][1]:
+        return None
+    return "foreign"
+
+
+def undecodable_kind(text: str) -> str | None:
+    """Why one glyph's text is undecodable (see ``KIND_DESCRIPTIONS``), ``None`` if it is fine."""
+    if not text:
+        return "control"
+    if "(cid:" in text and _CID.search(text):
+        return "cid"
+    for ch in text:
+        kind = code_point_kind(ch)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _is_blank(text: str) -> bool:
+    return bool(text) and not text.strip()
+
+
+def _steps_down(a: Char, b: Char) -> bool:
+    """``b`` is drawn right below ``a`` in the same column: the next glyph of vertical text."""
+    size = min(a.size, b.size) or 1.0
+    if abs(a.centre_x - b.centre_x) > 0.25 * size:
+        return False
+    return b.top > a.top and -0.5 * size <= b.top - a.bottom <= 0.6 * size
+
+
+def vertical_flags(chars: Sequence[Char]) -> list[bool]:
+    """Per glyph: rotated, or written top to bottom with its neighbour in drawing order."""
+    flags = [not c.upright for c in chars]
+    for i in range(1, len(chars)):
+        if _steps_down(chars[i - 1], chars[i]):
+            flags[i - 1] = flags[i] = True
+    return flags
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuality:
+    """How trustworthy one page's text is. Counts ignore whitespace glyphs."""
+
+    page: int
+    chars: int
+    undecodable: int
+    undecodable_ratio: float
+    vertical: int
+    vertical_ratio: float
+    #: Short human explanation, "ok" when nothing is wrong.
+    reason: str
+    #: Undecodable glyphs by kind (keys of ``KIND_DESCRIPTIONS``).
+    kinds: tuple[tuple[str, int], ...] = ()
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _reason(chars: int, undecodable: int, vertical: int, kinds: Counter[str]) -> str:
+    if chars == 0:
+        return "no text"
+    parts = []
+    if undecodable:
+        main = KIND_DESCRIPTIONS[kinds.most_common(1)[0][0]]
+        parts.append(f"{undecodable}/{chars} characters undecodable ({main})")
+    if vertical:
+        parts.append(f"{vertical}/{chars} characters in vertical writing")
+    return "; ".join(parts) or "ok"
+
+
+def page_to_quality(page: PageContent) -> PageQuality:
+    """Count the undecodable and vertical glyphs of one page."""
+    vertical_by_index = vertical_flags(page.chars)
+    kinds: Counter[str] = Counter()
+    chars = vertical = 0
+    for char, is_vertical in zip(page.chars, vertical_by_index, strict=True):
+        if _is_blank(char.text):
+            continue
+        chars += 1
+        vertical += is_vertical
+        kind = undecodable_kind(char.text)
+        if kind is not None:
+            kinds[kind] += 1
+    undecodable = sum(kinds.values())
+    return PageQuality(
+        page=page.number,
+        chars=chars,
+        undecodable=undecodable,
+        undecodable_ratio=_ratio(undecodable, chars),
+        vertical=vertical,
+        vertical_ratio=_ratio(vertical, chars),
+        reason=_reason(chars, undecodable, vertical, kinds),
+        kinds=tuple(sorted(kinds.items())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentQuality:
+    """Character-weighted totals over all pages, and the pages that need a warning."""
+
+    pages: int
+    chars: int
+    undecodable: int
+    undecodable_ratio: float
+    vertical: int
+    vertical_ratio: float
+    #: Pages whose undecodable ratio exceeds ``Settings.undecodable_page_ratio``.
+    undecodable_pages: tuple[int, ...]
+    #: True when the document ratio exceeds ``Settings.undecodable_document_ratio``.
+    rejected: bool
+    reason: str
+
+
+def document_quality(
+    pages_quality: Sequence[PageQuality], settings: Settings = DEFAULT_SETTINGS
+) -> DocumentQuality:
+    """Sum the pages: one bad cover page must not sink a long, clean document, and vice versa."""
+    chars = sum(q.chars for q in pages_quality)
+    undecodable = sum(q.undecodable for q in pages_quality)
+    vertical = sum(q.vertical for q in pages_quality)
+    ratio = _ratio(undecodable, chars)
+    flagged = tuple(
+        q.page for q in pages_quality if q.undecodable_ratio > settings.undecodable_page_ratio
+    )
+    rejected = chars > 0 and ratio > settings.undecodable_document_ratio
+    if chars == 0:
+        reason = "no text"
+    elif rejected:
+        kinds: Counter[str] = Counter()
+        for q in pages_quality:
+            kinds.update(dict(q.kinds))
+        main = KIND_DESCRIPTIONS[kinds.most_common(1)[0][0]]
+        reason = f"{ratio:.0%} of the text is undecodable ({main})"
+    elif flagged:
+        reason = f"undecodable text on page(s) {', '.join(map(str, flagged))}"
+    else:
+        reason = "ok"
+    return DocumentQuality(
+        pages=len(pages_quality),
+        chars=chars,
+        undecodable=undecodable,
+        undecodable_ratio=ratio,
+        vertical=vertical,
+        vertical_ratio=_ratio(vertical, chars),
+        undecodable_pages=flagged,
+        rejected=rejected,
+        reason=reason,
+    )
