@@ -217,3 +217,33 @@ def goal3_table(top: float = 80) -> TableSpec:
         TCell(5, 6, "▲3.8％"),
     ]
     return TableSpec(40, top, widths, [30, 20, 20, 20, 20, 30], header + body)
+
+
+def simple_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    top: float = 80,
+    widths: Sequence[float] | None = None,
+    row_height: float = 30,
+    x: float = 40,
+) -> TableSpec:
+    """One header row and plain 1×1 body cells (``\\n`` breaks a cell's lines)."""
+    grid = [list(header), *[list(r) for r in rows]]
+    cells = [TCell(r, c, text) for r, row in enumerate(grid) for c, text in enumerate(row) if text]
+    if widths is None:
+        widths = [100, 100] + [60] * (len(header) - 2)
+    return TableSpec(x, top, widths, [row_height] * len(grid), cells)
+
+
+def body_table(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    *,
+    top: float = 60,
+    row_height: float = 30,
+    x: float = 40,
+) -> TableSpec:
+    """A continuation part: body rows only, no header."""
+    cells = [TCell(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row) if text]
+    return TableSpec(x, top, widths, [row_height] * len(rows), cells)
