@@ -350,7 +350,7 @@ def build(spec: Report) -> dict[str, Any]:
     SAMPLES.mkdir(exist_ok=True)
     pdf = SAMPLES / f"{spec.stem}.pdf"
     fonts = register_fonts(spec.embedded)
-    canvas = new_canvas(str(pdf), title=spec.title, author=spec.author)
+    canvas = new_canvas(str(pdf), title=spec.title, author=spec.author, fonts=fonts)
     style = PageStyle(running_header=spec.running_header, label=spec.label)
     layout = Layout(canvas, fonts, spec.quirks, style, breaks=spec.breaks)
     pages = layout.run(report_flow(spec, fonts.mincho))

@@ -143,6 +143,8 @@ def draw_text(
         if char_space:
             t.setCharSpace(char_space)
         t.textOut(text)
+        if char_space:
+            t.setCharSpace(0)  # Tc is graphics state: it would leak into later text
         c.drawText(t)
 
 
@@ -205,10 +207,12 @@ class TableRenderer:
         self.row_lines = self._row_lines()
 
     def shown(self, cell: Cell, line: str) -> str:
-        return self.q.cell(line, spaced=cell.kind in ("header", "name"))
+        """Header words and one-line name cells may be spaced out (均等割り付け by hand)."""
+        spaced = cell.kind == "header" or (cell.kind == "name" and len(cell.lines) == 1)
+        return self.q.cell(line, spaced=spaced)
 
     def char_space(self, cell: Cell) -> float:
-        return self.q.cell_char_space if cell.kind in ("header", "name") else 0.0
+        return self.q.cell_char_space if cell.kind == "name" else 0.0
 
     def _col_widths(self) -> list[float]:
         """Each column as wide as its widest single-column cell line (auto-fit, like Word)."""
@@ -391,6 +395,7 @@ class Layout:
     page: int = 1
     y: float = 0.0
     auto_breaks: list[str] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
 
     def run(self, items: Iterable[Flowable]) -> int:
         """Lay out everything; return the page count."""
@@ -459,6 +464,8 @@ class Layout:
         self.y -= item.leading
 
     def _table(self, item: TableFlow) -> None:
+        """Rows top-down; header repeated after a page break; a one-row group that does not
+        fit is split between its cell lines (forced by a break anchor, or when room runs out)."""
         r = TableRenderer(item.table, self.fonts, self.quirks)
         header = [RowPart(i) for i in range(item.table.header_rows)]
         head_h = sum(r.part_height(p) for p in header)
@@ -467,35 +474,40 @@ class Layout:
 
         def flush(new_page: bool) -> None:
             nonlocal parts, used
-            self.y = r.draw(self.canvas, self.style.left, self.y, parts)
+            self.y = r.draw(self.canvas, x, self.y, parts)
             if new_page:
                 self._new_page()
                 parts, used = list(header), head_h
 
-        if item.anchor in self.breaks:
+        # a table wider than the text area moves left (centred), never off the paper
+        x = min(self.style.left, (self.style.width - r.width) / 2)
+        if x < 20:
+            raise ValueError(f"table {item.anchor} is {r.width:.0f}pt wide")
+        groups = r.groups()
+        first_h = head_h + sum(r.part_height(RowPart(row)) for row in groups[0])
+        if item.anchor in self.breaks or self.y - first_h < self.style.bottom:
             self._new_page()
         self._mark(item.anchor)
-        for group in r.groups():
-            split = next(
-                (
-                    (row, k)
-                    for row in group
-                    for k in range(1, r.row_lines[row])
-                    if f"{item.anchor}.r{row}.l{k}" in self.breaks
-                ),
-                None,
-            )
-            if split is not None:
-                row, k = split
-                first, rest = RowPart(row, 0, k), RowPart(row, k, None)
-                parts.append(first)
+        for group in groups:
+            need = sum(r.part_height(RowPart(row)) for row in group)
+            room = self.y - used - self.style.bottom
+            forced = [
+                k
+                for k in range(1, r.row_lines[group[0]])
+                if f"{item.anchor}.r{group[0]}.l{k}" in self.breaks
+            ]
+            fits = int((room - 2 * r.t.pad) // r.t.pitch)
+            if len(group) == 1 and (forced or (need > room and 1 <= fits < r.row_lines[group[0]])):
+                row, k = group[0], (forced[0] if forced else fits)
+                parts.append(RowPart(row, 0, k))
                 self.anchors[f"{item.anchor}.r{row}"] = self.page
+                self.splits.append(f"{item.anchor}.r{row}.l{k}")
                 flush(new_page=True)
+                rest = RowPart(row, k, None)
                 parts.append(rest)
                 used += r.part_height(rest)
                 continue
-            need = sum(r.part_height(RowPart(row)) for row in group)
-            if self.y - used - need < self.style.bottom and len(parts) > len(header):
+            if need > room and len(parts) > len(header):
                 self.auto_breaks.append(f"{item.anchor}.r{group[0]}")
                 flush(new_page=True)
             for row in group:
@@ -506,9 +518,9 @@ class Layout:
         self.y -= item.gap_after
 
 
-def new_canvas(path: str, title: str, author: str) -> Canvas:
+def new_canvas(path: str, title: str, author: str, fonts: Fonts) -> Canvas:
     """A canvas with fixed metadata so the file is reproducible byte for byte."""
-    c = Canvas(path, pagesize=A4, invariant=1, pageCompression=1)
+    c = Canvas(path, pagesize=A4, invariant=1, pageCompression=1, initialFontName=fonts.mincho)
     c.setTitle(title)
     c.setAuthor(author)
     c.setCreator("make_samples.py")

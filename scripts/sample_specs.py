@@ -395,7 +395,36 @@ KURUME_2021 = Report(
     pages=5,
 )
 
-SPECS: list[Report] = [KURUME_2021]
+# --- quirk twins of the reference: same JSON as the clean reference except ``source`` -------
+
+REFERENCE_TWINS = (
+    replace(KURUME_2021, stem="kurume_2021_shifted", shift_descent=-750.0),
+    replace(KURUME_2021, stem="kurume_2021_radicals", quirks=Quirks(radicals=True)),
+    replace(KURUME_2021, stem="kurume_2021_fakebold", quirks=Quirks(fake_bold=0.3)),
+    replace(
+        KURUME_2021,
+        stem="kurume_2021_letterspaced",
+        quirks=Quirks(cell_char_space=1.5, spaced_cells=True),
+    ),
+    replace(
+        KURUME_2021,
+        stem="kurume_2021_halfkana",
+        quirks=Quirks(
+            half_kana=(
+                "コロナ",
+                "スクールソーシャルワーカー",
+                "スクールカウンセラー",
+                "セミナー",
+                "オンライン",
+                "サービス",
+                "プログラム",
+                "ステーション",
+            )
+        ),
+    ),
+)
+
+SPECS: list[Report] = [KURUME_2021, *REFERENCE_TWINS]
 
 
 def by_stem(stem: str) -> Report:
