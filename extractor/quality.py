@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor.load import Char, PageContent
+from extractor.model import ReportWarning
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -75,6 +76,10 @@ _ALLOWED_RANGES: tuple[tuple[int, int], ...] = (
     (0xE0100, 0xE01EF),  # ideographic variation selectors
 )
 _ALLOWED_STARTS = tuple(lo for lo, _ in _ALLOWED_RANGES)
+
+#: Share of vertical glyphs above which a page gets a ``vertical_text`` warning. Horizontal
+#: pages measure under 1% (a stacked table header), vertical ones over 95%.
+VERTICAL_PAGE_RATIO = 0.5
 
 #: Why a glyph is undecodable, in the words a reason uses.
 KIND_DESCRIPTIONS = {
@@ -158,15 +163,22 @@ class PageQuality:
     """How trustworthy one page's text is. Counts ignore whitespace glyphs."""
 
     page: int
-    chars: int
-    undecodable: int
+    char_count: int
+    undecodable_count: int
     undecodable_ratio: float
-    vertical: int
+    vertical_count: int
     vertical_ratio: float
     #: Short human explanation, "ok" when nothing is wrong.
     reason: str
     #: Undecodable glyphs by kind (keys of ``KIND_DESCRIPTIONS``).
     kinds: tuple[tuple[str, int], ...] = ()
+
+
+def _main_kind(quality: PageQuality) -> str:
+    if not quality.kinds:
+        return "unknown"
+    kind = max(quality.kinds, key=lambda item: item[1])[0]
+    return KIND_DESCRIPTIONS[kind]
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -201,10 +213,10 @@ def page_to_quality(page: PageContent) -> PageQuality:
     undecodable = sum(kinds.values())
     return PageQuality(
         page=page.number,
-        chars=chars,
-        undecodable=undecodable,
+        char_count=chars,
+        undecodable_count=undecodable,
         undecodable_ratio=_ratio(undecodable, chars),
-        vertical=vertical,
+        vertical_count=vertical,
         vertical_ratio=_ratio(vertical, chars),
         reason=_reason(chars, undecodable, vertical, kinds),
         kinds=tuple(sorted(kinds.items())),
@@ -215,11 +227,11 @@ def page_to_quality(page: PageContent) -> PageQuality:
 class DocumentQuality:
     """Character-weighted totals over all pages, and the pages that need a warning."""
 
-    pages: int
-    chars: int
-    undecodable: int
+    page_count: int
+    char_count: int
+    undecodable_count: int
     undecodable_ratio: float
-    vertical: int
+    vertical_count: int
     vertical_ratio: float
     #: Pages whose undecodable ratio exceeds ``Settings.undecodable_page_ratio``.
     undecodable_pages: tuple[int, ...]
@@ -232,9 +244,9 @@ def document_quality(
     pages_quality: Sequence[PageQuality], settings: Settings = DEFAULT_SETTINGS
 ) -> DocumentQuality:
     """Sum the pages: one bad cover page must not sink a long, clean document, and vice versa."""
-    chars = sum(q.chars for q in pages_quality)
-    undecodable = sum(q.undecodable for q in pages_quality)
-    vertical = sum(q.vertical for q in pages_quality)
+    chars = sum(q.char_count for q in pages_quality)
+    undecodable = sum(q.undecodable_count for q in pages_quality)
+    vertical = sum(q.vertical_count for q in pages_quality)
     ratio = _ratio(undecodable, chars)
     flagged = tuple(
         q.page for q in pages_quality if q.undecodable_ratio > settings.undecodable_page_ratio
@@ -253,13 +265,39 @@ def document_quality(
     else:
         reason = "ok"
     return DocumentQuality(
-        pages=len(pages_quality),
-        chars=chars,
-        undecodable=undecodable,
+        page_count=len(pages_quality),
+        char_count=chars,
+        undecodable_count=undecodable,
         undecodable_ratio=ratio,
-        vertical=vertical,
+        vertical_count=vertical,
         vertical_ratio=_ratio(vertical, chars),
         undecodable_pages=flagged,
         rejected=rejected,
         reason=reason,
     )
+
+
+def quality_to_warnings(
+    quality: PageQuality, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[ReportWarning, ...]:
+    """The page's warnings: mostly undecodable text, or text written in vertical columns."""
+    warnings = []
+    if quality.undecodable_ratio > settings.undecodable_page_ratio:
+        warnings.append(
+            ReportWarning(
+                "undecodable_text",
+                f"{quality.undecodable_ratio:.0%} of the page's characters cannot be decoded "
+                f"({_main_kind(quality)}); its text is unreliable",
+                quality.page,
+            )
+        )
+    if quality.vertical_ratio > VERTICAL_PAGE_RATIO:
+        warnings.append(
+            ReportWarning(
+                "vertical_text",
+                f"{quality.vertical_ratio:.0%} of the page's characters are in vertical "
+                "writing, which is read as horizontal lines",
+                quality.page,
+            )
+        )
+    return tuple(warnings)

@@ -13,6 +13,7 @@ from extractor.quality import (
     code_point_kind,
     document_quality,
     page_to_quality,
+    quality_to_warnings,
     undecodable_kind,
 )
 from extractor.settings import Settings
@@ -51,8 +52,8 @@ def _page(chars: list[Char], number: int = 1) -> PageContent:
 def test_clean_horizontal_page() -> None:
     chars = _horizontal("子育て支援の充実①▲3.8%") + _horizontal("令和元年度 DX", top=120)
     q = page_to_quality(_page(chars))
-    assert q.chars == len(chars) - 1  # the space is not counted
-    assert (q.undecodable, q.vertical) == (0, 0)
+    assert q.char_count == len(chars) - 1  # the space is not counted
+    assert (q.undecodable_count, q.vertical_count) == (0, 0)
     assert q.undecodable_ratio == 0.0
     assert q.reason == "ok"
 
@@ -60,7 +61,7 @@ def test_clean_horizontal_page() -> None:
 def test_cid_glyphs_are_undecodable() -> None:
     chars = _horizontal("目標") + [_char(f"(cid:{n})", 200 + 10 * n, 100) for n in range(6)]
     q = page_to_quality(_page(chars))
-    assert q.undecodable == 6
+    assert q.undecodable_count == 6
     assert q.undecodable_ratio == pytest.approx(6 / 8)
     assert "cid" in q.reason
     assert dict(q.kinds) == {"cid": 6}
@@ -125,44 +126,66 @@ def test_every_ascii_printable_is_plausible() -> None:
 def test_whitespace_is_not_counted() -> None:
     chars = _horizontal("目\u3000標 ")
     q = page_to_quality(_page(chars))
-    assert q.chars == 2
+    assert q.char_count == 2
 
 
 def test_empty_page() -> None:
     q = page_to_quality(_page([]))
-    assert (q.chars, q.undecodable_ratio, q.vertical_ratio) == (0, 0.0, 0.0)
+    assert (q.char_count, q.undecodable_ratio, q.vertical_ratio) == (0, 0.0, 0.0)
     assert q.reason == "no text"
 
 
 def test_vertical_column_is_vertical() -> None:
     chars = _vertical("わたくしといふ現象は") + _vertical("假定された", x0=280.0)
     q = page_to_quality(_page(chars))
-    assert q.vertical == q.chars == 15
+    assert q.vertical_count == q.char_count == 15
     assert "vertical" in q.reason
+    assert [w.code for w in quality_to_warnings(q)] == ["vertical_text"]
 
 
 def test_rotated_chars_are_vertical() -> None:
     chars = [_char(ch, 50 + 10 * i, 100, upright=False) for i, ch in enumerate("縦書き")]
-    assert page_to_quality(_page(chars)).vertical == 3
+    assert page_to_quality(_page(chars)).vertical_count == 3
 
 
 def test_horizontal_lines_stacked_tightly_are_not_vertical() -> None:
     # Two lines with no leading: a glyph's stream neighbour is beside it, never below it.
     chars = _horizontal("目標値を達成") + _horizontal("実績値の推移", top=110.0)
-    assert page_to_quality(_page(chars)).vertical == 0
+    assert page_to_quality(_page(chars)).vertical_count == 0
 
 
 def test_single_char_table_column_with_row_gaps_is_not_vertical() -> None:
     # 有 / 有 / 無 in a ruled column, one row (20pt) apart: cells, not a vertical word.
     chars = [_char(ch, 400, 100 + 20 * i) for i, ch in enumerate("有有無")]
-    assert page_to_quality(_page(chars)).vertical == 0
+    assert page_to_quality(_page(chars)).vertical_count == 0
 
 
 def test_mixed_page_counts_only_the_column() -> None:
     chars = _horizontal("子育て支援の充実を図る") + _vertical("縦見出し", x0=20.0, top=300.0)
     q = page_to_quality(_page(chars))
-    assert q.vertical == 4
+    assert q.vertical_count == 4
     assert q.vertical_ratio == pytest.approx(4 / 15)
+
+
+# --- warnings -----------------------------------------------------------------------
+
+
+def test_warnings_for_an_undecodable_page() -> None:
+    chars = _horizontal("目標") + [_char("(cid:7)", 200 + 10 * n, 100) for n in range(8)]
+    q = page_to_quality(_page(chars, number=4))
+    (warning,) = quality_to_warnings(q)
+    assert (warning.code, warning.page) == ("undecodable_text", 4)
+    assert "80%" in warning.message and "cid" in warning.message
+    assert quality_to_warnings(q, Settings(undecodable_page_ratio=0.9)) == ()
+
+
+def test_warnings_for_a_vertical_page() -> None:
+    q = page_to_quality(_page(_vertical("わたくしといふ現象は")))
+    assert [w.code for w in quality_to_warnings(q)] == ["vertical_text"]
+
+
+def test_no_warnings_for_a_clean_page() -> None:
+    assert quality_to_warnings(page_to_quality(_page(_horizontal("子育て支援")))) == ()
 
 
 # --- document -----------------------------------------------------------------------
@@ -171,10 +194,10 @@ def test_mixed_page_counts_only_the_column() -> None:
 def _quality(page: int, chars: int, undecodable: int) -> PageQuality:
     return PageQuality(
         page=page,
-        chars=chars,
-        undecodable=undecodable,
+        char_count=chars,
+        undecodable_count=undecodable,
         undecodable_ratio=undecodable / chars if chars else 0.0,
-        vertical=0,
+        vertical_count=0,
         vertical_ratio=0.0,
         reason="",
         kinds=(("cid", undecodable),) if undecodable else (),
@@ -228,6 +251,7 @@ def test_cid_font_without_tounicode_is_rejected() -> None:
     qualities = _qualities("PDFextract__89test.pdf", pages=3)
     assert qualities[0].undecodable_ratio > 0.95
     assert "cid" in qualities[0].reason
+    assert [w.code for w in quality_to_warnings(qualities[0])] == ["undecodable_text"]
     doc = document_quality(qualities)
     assert doc.rejected
     assert doc.undecodable_pages == (1, 2, 3)
@@ -237,7 +261,7 @@ def test_cid_font_without_tounicode_is_rejected() -> None:
 def test_rksj_font_without_tounicode_decodes() -> None:
     # pdfplumber decodes 90ms-RKSJ-H through the CMap: only a few glyph ids are left over.
     (q,) = _qualities("book-yasutake__20220328_kyoikusisaku_renraku_kai_youroku.pdf")
-    assert q.chars > 1000
+    assert q.char_count > 1000
     assert 0 < q.undecodable_ratio < 0.02
     assert q.vertical_ratio < 0.01
     assert not document_quality([q]).rejected
@@ -249,10 +273,11 @@ def test_rksj_font_without_tounicode_decodes() -> None:
 )
 def test_clean_pdfs(name: str) -> None:
     (q,) = _qualities(name, pages=1)
-    assert q.chars > 50
-    assert q.undecodable == 0
-    assert q.vertical == 0
+    assert q.char_count > 50
+    assert q.undecodable_count == 0
+    assert q.vertical_count == 0
     assert q.reason == "ok"
+    assert quality_to_warnings(q) == ()
 
 
 @needs_real_pdfs
@@ -262,3 +287,4 @@ def test_vertical_writing_is_detected(name: str) -> None:
     assert q.vertical_ratio > 0.9
     assert q.undecodable_ratio < 0.01  # kampo's header has a few mis-decoded digits
     assert "vertical" in q.reason
+    assert [w.code for w in quality_to_warnings(q)] == ["vertical_text"]
