@@ -48,6 +48,8 @@ Rules, in the order ``normalise_text`` applies them (``RULES``):
    inserted where the PDF had none (``DX推進`` stays).
 
 ``normalise_text`` is idempotent: every rule's output is a fixed point of every rule.
+Undecodable text (``(cid:N)``, Private Use Area, U+FFFD) is deliberately left alone so that
+``extractor.quality`` can still count it.
 """
 
 from __future__ import annotations

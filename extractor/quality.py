@@ -19,6 +19,12 @@ Vertical writing is measured too: pdfplumber reports vertical (Identity-V) glyph
 upright, so a glyph is vertical when it is not upright or when the next glyph drawn sits
 directly below it in the same column. Later stages read rows left to right and would
 scramble such text, so a page that is mostly vertical deserves a warning.
+
+Calibration (page 1 of the real samples): a CID font without ToUnicode (``89test``) is 100%
+undecodable; clean pages measure 0% (MHLW table, METI text) to 0.4% (a Shift-JIS font
+without ToUnicode that pdfplumber decodes through its CMap but for 5 glyphs; a 官報 header in
+a mis-decoded font). Vertical pages (官報, 宮沢賢治) measure 98-100% vertical, horizontal ones
+0-0.2%.
 """
 
 from __future__ import annotations
