@@ -35,7 +35,7 @@ ROLES: dict[str, Role] = {
 }
 #: How an indicator is measured; checked before NAME_WORDS since 評価指標 contains 指標.
 SOURCE_WORDS = ("評価指標", "算出方法", "算定方法", "測定方法", "評価方法", "出典", "出所", "根拠")
-NAME_WORDS = ("成果指標", "指標名", "指標", "項目")
+NAME_WORDS = ("成果指標", "指標名", "指標")
 LABEL_WORDS = ("区分", "内訳", "対象")
 #: Ditto marks: "same as the cell above".
 DITTO = frozenset({"〃", "″", "同上"})

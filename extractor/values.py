@@ -28,13 +28,13 @@ MAX_UNIT_LENGTH = 6
 
 _NUMBER = re.compile(
     r"""^(?P<sign>[▲△+\-−‐])?\s*
-        (?P<digits>\d{1,3}(?:,\d{3})+|\d+)
-        (?P<fraction>\.\d+)?
+        (?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)
+        (?P<fraction>\.[0-9]+)?
         \s*(?P<unit>[^\d\s.,]*)$""",
     re.VERBOSE,
 )
 #: What a cell that "looks numeric" starts with: an optional sign, then a digit.
-_LOOKS_NUMERIC = re.compile(r"^[▲△+\-−‐]?\s*[\d.]")
+_LOOKS_NUMERIC = re.compile(r"^[▲△+\-−‐]?\s*[0-9.]")
 
 
 @dataclass(frozen=True)

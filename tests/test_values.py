@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.values import text_to_quantity
 
@@ -38,3 +40,33 @@ def test_value_case(case: dict) -> None:
 
 def test_cases_exist() -> None:
     assert len(_cases()) >= 60
+
+
+@given(
+    number=st.integers(min_value=0, max_value=10**9),
+    decimals=st.integers(min_value=0, max_value=3),
+    sign=st.sampled_from(["", "▲", "△", "-", "+", "＋"]),
+    unit=st.sampled_from(["", "%", "％", "人", "か所", "件", "円", "ポイント", "pt"]),
+    grouped=st.booleans(),
+)
+def test_printed_numbers_read_back_exactly(
+    number: int, decimals: int, sign: str, unit: str, grouped: bool
+) -> None:
+    scaled = number / 10**decimals
+    body = f"{scaled:,.{decimals}f}" if grouped else f"{scaled:.{decimals}f}"
+    q = text_to_quantity(f"{sign}{body}{unit}")
+    assert q.kind == "number"
+    expected = -scaled if sign in ("▲", "△", "-") else scaled
+    assert q.value == pytest.approx(expected)
+    assert isinstance(q.value, float if decimals else int)
+    assert q.unit == (unit.replace("％", "%") or None)
+
+
+@given(st.text(max_size=20))
+def test_any_text_reads_without_error_and_numbers_are_clean(text: str) -> None:
+    q = text_to_quantity(text)
+    assert q.kind in ("number", "missing", "text")
+    if q.kind != "number":
+        assert q.value is None and q.unit is None
+    else:
+        assert q.warning is None
