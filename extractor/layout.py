@@ -154,6 +154,10 @@ LIST_MARKER = re.compile(
 )
 
 
+#: How a paragraph's last line ends: a sentence stop, possibly inside closing brackets.
+SENTENCE_END = re.compile(r"[。．.！？!?][」』）)\]]*\s*$|[」』）)]\s*$")
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """Printed lines that belong together, rejoined into one normalised string."""
@@ -174,8 +178,10 @@ def _starts_paragraph(prev: TextLine, line: TextLine, margins: dict[int, Margins
     if m is not None and line.x0 - m.left > 0.6 * size:
         return True  # first-line indent
     pm = margins.get(prev.page)
-    if pm is not None and pm.right - prev.x1 > 1.5 * size:
-        return True  # previous line stops short: its paragraph ended
+    if pm is not None and pm.right - prev.x1 > 1.5 * size and SENTENCE_END.search(prev.text):
+        # the previous line ends a sentence well short of the margin: its paragraph ended
+        # (a short line that stops mid-sentence is only narrower glyphs, e.g. half-width kana)
+        return True
     # a blank line between (baselines: box heights are not trustworthy)
     return prev.page == line.page and line.baseline - prev.baseline > 2.2 * size
 

@@ -278,7 +278,14 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
         line = normalise_text(raw)
         if not line:
             continue
-        if out and _is_word_end(out[-1]) and _is_word_start(line[0]) and not _URL_START.search(out):
+        number_wrap = out[-1:].isdigit() and line[0].isdigit()  # 100,0 / 00円: one number
+        if (
+            out
+            and _is_word_end(out[-1])
+            and _is_word_start(line[0])
+            and not number_wrap
+            and not _URL_START.search(out)
+        ):
             out += " "
         out += line
     return normalise_text(out)
