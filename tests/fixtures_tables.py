@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extractor.load import Char, PageContent, pdf_to_pages
+from extractor.tables import Grid
 
 IPAEX = "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"
 PAGE_W, PAGE_H = A4
@@ -247,3 +248,26 @@ def body_table(
     """A continuation part: body rows only, no header."""
     cells = [TCell(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row) if text]
     return TableSpec(x, top, widths, [row_height] * len(rows), cells)
+
+
+def pdf_to_table_grids(path: Path) -> list[list[Grid]]:
+    """Indicator tables of a PDF as grid lists, joined over page breaks the way the
+    assemble stage is expected to: the last grid of a page continues into the first grid
+    of the next when ``grid_continues`` and no text stands above the latter."""
+    from extractor.indicators import grid_continues, is_indicator_grid
+    from extractor.tables import page_to_grids
+
+    tables: list[list[Grid]] = []
+    last: Grid | None = None
+    for page in pdf_to_pages(path):
+        grids = page_to_grids(page)
+        for i, grid in enumerate(grids):
+            band = 0.08 * page.height
+            above = any(band < c.centre_y() < grid.top and c.text.strip() for c in page.chars)
+            joins = i == 0 and tables and tables[-1][-1] is last and not above
+            if joins and last is not None and grid_continues(last, grid):
+                tables[-1].append(grid)
+            elif is_indicator_grid(grid):
+                tables.append([grid])
+        last = grids[-1] if grids else None
+    return tables
