@@ -112,15 +112,21 @@ def value(word: str, era: str, printed: str) -> dict[str, Any]:
 # --- spec -> flow ----------------------------------------------------------------------------
 
 
+WORD_CHAR = re.compile(r"[0-9A-Za-z,.]")
+
+
 def wrap(text: str, font: str, size: float = BODY, em: int = WRAP_EM) -> tuple[str, ...]:
-    """Greedy wrap at ``em`` full-width characters; closing punctuation may hang (Word style)."""
+    """Greedy wrap at ``em`` full-width characters; closing punctuation may hang and a
+    half-width number or word is never cut (Word style)."""
     limit = em * size + 0.1
     lines: list[str] = []
     cur = ""
     for ch in text:
         if text_width(cur + ch, font, size) > limit and cur and ch not in "、。」）":
-            lines.append(cur)
-            cur = ""
+            word = re.search(r"[0-9A-Za-z,.]+$", cur) if WORD_CHAR.match(ch) else None
+            keep = cur[: word.start()] if word and word.start() > 0 else cur
+            lines.append(keep)
+            cur = cur[len(keep) :]
         cur += ch
     return (*lines, cur)
 
@@ -194,8 +200,16 @@ def plain_table(spec: PlainTable) -> Table:
     return Table(cells, len(spec.rows), len(spec.rows[0]), header_rows=1, size=9.0, pitch=12.0)
 
 
-def heading(text: str, anchor: str, size: float = BODY) -> Line:
-    return Line(text, font="gothic", size=size, leading=LEADING, heading=True, anchor=anchor)
+def heading(text: str, anchor: str, size: float = BODY, keep: bool = False) -> Line:
+    return Line(
+        text,
+        font="gothic",
+        size=size,
+        leading=LEADING,
+        heading=True,
+        anchor=anchor,
+        keep_with_next=keep,
+    )
 
 
 def paragraphs(blocks: tuple, prefix: str, font: str) -> list[Flowable]:
@@ -214,9 +228,9 @@ def goal_flow(spec: Report, g: Goal, font: str) -> list[Flowable]:
     a = f"g{g.number}"
     table, _ = indicator_table(g.table)
     items: list[Flowable] = [
-        heading(g.heading, a, size=11),
+        heading(g.heading, a, size=11, keep=spec.keep_headings),
         Gap(4),
-        heading(g.ind_heading, f"{a}.ind"),
+        heading(g.ind_heading, f"{a}.ind", keep=spec.keep_headings),
         Gap(2),
         TableFlow(table, f"{a}.t"),
     ]
@@ -356,6 +370,10 @@ def build(spec: Report) -> dict[str, Any]:
     pages = layout.run(report_flow(spec, fonts.mincho))
     if spec.pages is not None and pages != spec.pages:
         raise SystemExit(f"{spec.stem}: {pages} pages, expected {spec.pages}")
+    if spec.expect_split != bool(layout.splits):
+        raise SystemExit(f"{spec.stem}: table row splits {layout.splits}")
+    if layout.splits:
+        print(f"  {spec.stem}: table rows split across pages at {layout.splits}")
     if layout.auto_breaks:
         print(f"  {spec.stem}: automatic page breaks before {layout.auto_breaks}")
     if spec.shift_descent:

@@ -263,6 +263,11 @@ class TableRenderer:
             r = end + 1
         return out
 
+    def first_chunk(self) -> float:
+        """Height of the header rows plus the first unbreakable group of body rows."""
+        rows = [*range(self.t.header_rows), *self.groups()[0]]
+        return sum(self.part_height(RowPart(row)) for row in rows)
+
     @property
     def width(self) -> float:
         return sum(self.col_widths)
@@ -343,6 +348,7 @@ class Line:
     align: Align = "left"
     heading: bool = False  # headings get the fake-bold quirk
     anchor: str | None = None
+    keep_with_next: bool = False  # move to the next page with the table that follows
 
 
 @dataclass(frozen=True)
@@ -400,7 +406,10 @@ class Layout:
     def run(self, items: Iterable[Flowable]) -> int:
         """Lay out everything; return the page count."""
         self._start_page()
-        for item in items:
+        items = list(items)
+        for i, item in enumerate(items):
+            if isinstance(item, Line) and item.keep_with_next:
+                self._keep_with_table(item, items[i + 1 :])
             if isinstance(item, PageBreak):
                 self._new_page()
             elif isinstance(item, Gap):
@@ -412,6 +421,22 @@ class Layout:
         self._finish_page()
         self.canvas.save()
         return self.page
+
+    def _keep_with_table(self, item: Line, rest: list[Flowable]) -> None:
+        """New page now if the line and the start of the table after it won't fit together."""
+        gaps = 0.0
+        for nxt in rest:
+            if isinstance(nxt, Gap):
+                gaps += nxt.height
+                continue
+            if isinstance(nxt, Line) and nxt.keep_with_next:
+                gaps += nxt.leading  # a chain of kept headings moves as one
+                continue
+            if isinstance(nxt, TableFlow):
+                chunk = TableRenderer(nxt.table, self.fonts, self.quirks).first_chunk()
+                if self.y - item.leading - gaps - chunk < self.style.bottom:
+                    self._new_page()
+            return
 
     def _start_page(self) -> None:
         self.y = self.style.top
@@ -436,6 +461,8 @@ class Layout:
             draw_text(self.canvas, (self.style.width - w) / 2, 34, text, self.fonts.mincho, 10)
 
     def _new_page(self) -> None:
+        if self.y >= self.style.top:
+            return  # already at the top of a fresh page
         self._finish_page()
         self.canvas.showPage()
         self.page += 1
@@ -484,8 +511,7 @@ class Layout:
         if x < 20:
             raise ValueError(f"table {item.anchor} is {r.width:.0f}pt wide")
         groups = r.groups()
-        first_h = head_h + sum(r.part_height(RowPart(row)) for row in groups[0])
-        if item.anchor in self.breaks or self.y - first_h < self.style.bottom:
+        if item.anchor in self.breaks or self.y - r.first_chunk() < self.style.bottom:
             self._new_page()
         self._mark(item.anchor)
         for group in groups:
