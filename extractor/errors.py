@@ -16,6 +16,10 @@ class ExtractorError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with ``path`` and any extra fields (errors cross process boundaries)."""
+        return (type(self), (self.message,), self.__dict__)
+
 
 class InputNotFoundError(ExtractorError, FileNotFoundError):
     code = "not_found"

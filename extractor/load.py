@@ -292,4 +292,8 @@ def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) ->
         pdf.close()
     if count == 0:
         raise DamagedPDFError("the PDF has no pages", path=str(path))
+    if count > settings.max_pages:
+        raise TooLargeError(
+            f"{count} pages, over the limit of {settings.max_pages}", path=str(path)
+        )
     return PdfFile(path=path, sha256=file_to_sha256(path), page_count=count)

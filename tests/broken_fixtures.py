@@ -10,9 +10,11 @@ batch runner's worker processes can be made to succeed, fail, hang or crash on p
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import signal
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -158,6 +160,12 @@ def make_image_only_pdf(folder: Path, name: str = "scan.pdf") -> Path:
 # --- fake converters for the batch runner ---------------------------------------------------
 
 
+def sha256_of(path: Path) -> str:
+    from extractor.load import file_to_sha256
+
+    return file_to_sha256(path)
+
+
 def fake_document(path: Path, pages: int = 1, warnings: int = 0) -> dict[str, Any]:
     """A minimal schema-valid report document for ``path`` (real sha256 of the file)."""
     from extractor.load import file_to_sha256
@@ -176,16 +184,20 @@ def fake_document(path: Path, pages: int = 1, warnings: int = 0) -> dict[str, An
     }
 
 
-def fake_convert_ok(path: Path, settings: extractor.Settings) -> dict[str, Any]:
+def fake_ok(path: Path, settings: extractor.Settings) -> dict[str, Any]:
     """Succeeds with one warning; records the settings it was given in the title."""
     doc = fake_document(path, warnings=1)
     doc["title"] = f"enrich={settings.enrich} max_pages={settings.max_pages}"
     return doc
 
 
-def fake_convert_by_name(path: Path, settings: extractor.Settings) -> dict[str, Any]:
-    """Behaves according to the file name: ``hang*``, ``crash*``, ``boom*``, ``<code>*``."""
+def fake_by_name(path: Path, settings: extractor.Settings) -> dict[str, Any]:
+    """Behaves as the file name says: ``<error code>``, ``hang*``, ``crash*``, ``exit*``,
+    ``boom*`` (a bug), ``badschema*`` (an invalid document); anything else succeeds."""
     name = path.stem
+    for cls in errors.all_error_classes():
+        if name == cls.code:
+            raise cls(f"fake {cls.code}", path=str(path))
     if name.startswith("hang"):
         time.sleep(3600)
     if name.startswith("crash"):
@@ -194,32 +206,34 @@ def fake_convert_by_name(path: Path, settings: extractor.Settings) -> dict[str, 
         os._exit(3)
     if name.startswith("boom"):
         raise RuntimeError("a bug in the pipeline")
-    if name.startswith("invalid"):
+    if name.startswith("badschema"):
         doc = fake_document(path)
         doc["goals"] = "not a list"
         return doc
-    for cls in ERROR_CLASSES:
-        if name.startswith(cls.code):
-            raise cls(f"fake {cls.code}", path=str(path))
     return fake_document(path)
 
 
-def fake_convert_slow(path: Path, settings: extractor.Settings) -> dict[str, Any]:
+def fake_slow(path: Path, settings: extractor.Settings) -> dict[str, Any]:
     """Takes a while, so a run can be interrupted in the middle."""
     time.sleep(float(os.environ.get("EXTRACTOR_FAKE_SLEEP", "0.5")))
     return fake_document(path)
 
 
-#: Every error class the pipeline may raise for a single file, with its built-in base.
-ERROR_CLASSES: list[type[errors.ExtractorError]] = [
-    errors.InputNotFoundError,
-    errors.NotAPDFError,
-    errors.EncryptedPDFError,
-    errors.DamagedPDFError,
-    errors.NoTextLayerError,
-    errors.UndecodableTextError,
-    errors.NotAReportError,
-    errors.ConversionTimeoutError,
-    errors.TooLargeError,
-    errors.SchemaValidationError,
-]
+@functools.lru_cache(maxsize=1)
+def _pipeline_is_placeholder() -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            extractor.convert(make_prose_pdf(Path(folder)))
+        except NotImplementedError:
+            return True
+        except Exception:
+            return False
+    return False
+
+
+def require_pipeline() -> None:
+    """Skip the calling test while ``extractor.convert`` is still a placeholder."""
+    import pytest
+
+    if _pipeline_is_placeholder():
+        pytest.skip("extractor.convert is still a placeholder")
