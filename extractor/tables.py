@@ -13,9 +13,10 @@ always assigned whole, never cropped.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from extractor.layout import chars_to_lines
 from extractor.load import Char, PageContent, Rule
@@ -75,12 +76,22 @@ class Grid:
     def n_cols(self) -> int:
         return len(self.col_edges) - 1
 
+    @cached_property
+    def _owner(self) -> dict[tuple[int, int], Cell]:
+        return {
+            (r, c): cell
+            for cell in self.cells
+            for r in range(cell.row, cell.row + cell.row_span)
+            for c in range(cell.col, cell.col + cell.col_span)
+        }
+
     def cell_at(self, row: int, col: int) -> Cell:
         """The (spanning) cell covering atomic unit ``(row, col)``."""
-        for cell in self.cells:
-            if cell.row <= row <= cell.last_row and cell.col <= col <= cell.last_col:
-                return cell
-        raise IndexError(f"no cell at ({row}, {col}) in a {self.n_rows}x{self.n_cols} grid")
+        try:
+            return self._owner[(row, col)]
+        except KeyError:
+            msg = f"no cell at ({row}, {col}) in a {self.n_rows}x{self.n_cols} grid"
+            raise IndexError(msg) from None
 
     def row_cells(self, row: int) -> list[Cell]:
         """The distinct cells crossing atomic row ``row``, left to right."""
@@ -118,25 +129,53 @@ def _touches(h: Rule, v: Rule, tol: float) -> bool:
     return h.start - tol <= v.position <= h.end + tol and v.start - tol <= h.position <= v.end + tol
 
 
-def _collinear_touch(a: Rule, b: Rule, tol: float) -> bool:
-    return abs(a.position - b.position) <= tol and a.start <= b.end + tol and b.start <= a.end + tol
+def _collinear_links(rules: list[tuple[int, Rule]], tol: float) -> Iterator[tuple[int, int]]:
+    """Pairs of collinear rules that touch or overlap (dashes of one line): rules are put on
+    lines by clustering positions, then swept along each line, so n log n for n dashes."""
+    by_position = sorted(rules, key=lambda item: item[1].position)
+    lines: list[list[tuple[int, Rule]]] = []
+    for item in by_position:
+        if lines and item[1].position - lines[-1][-1][1].position <= tol:
+            lines[-1].append(item)
+        else:
+            lines.append([item])
+    for line in lines:
+        line.sort(key=lambda item: item[1].start)
+        run_index, run_end = line[0][0], line[0][1].end
+        for i, rule in line[1:]:
+            if rule.start <= run_end + tol:
+                yield run_index, i
+                run_end = max(run_end, rule.end)
+            else:
+                run_index, run_end = i, rule.end
+
+
+def _crossing_links(
+    hs: list[tuple[int, Rule]], vs: list[tuple[int, Rule]], tol: float
+) -> Iterator[tuple[int, int]]:
+    """Pairs (horizontal, vertical) that cross or meet; horizontals found by bisection."""
+    hs = sorted(hs, key=lambda item: item[1].position)
+    ys = [r.position for _, r in hs]
+    for j, v in vs:
+        lo, hi = bisect_left(ys, v.start - tol), bisect_right(ys, v.end + tol)
+        for i, h in hs[lo:hi]:
+            if _touches(h, v, tol):
+                yield i, j
 
 
 def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
     """Split a page's rules into connected groups: each group is one drawn table."""
     rules = [r for r in rules if r.end > r.start]
+    hs = [(i, r) for i, r in enumerate(rules) if r.orientation == "h"]
+    vs = [(i, r) for i, r in enumerate(rules) if r.orientation == "v"]
     uf = _UnionFind(len(rules))
-    for i, a in enumerate(rules):
-        for j in range(i + 1, len(rules)):
-            b = rules[j]
-            if a.orientation == b.orientation:
-                linked = _collinear_touch(a, b, tolerance)
-            elif a.orientation == "h":
-                linked = _touches(a, b, tolerance)
-            else:
-                linked = _touches(b, a, tolerance)
-            if linked:
-                uf.union(i, j)
+    for links in (
+        _collinear_links(hs, tolerance),
+        _collinear_links(vs, tolerance),
+        _crossing_links(hs, vs, tolerance),
+    ):
+        for i, j in links:
+            uf.union(i, j)
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(uf.find(i), []).append(rule)

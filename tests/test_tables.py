@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor.load import PageContent, Rule
 from extractor.tables import Grid, page_to_grids
 from tests.fixtures_tables import (
@@ -133,3 +135,47 @@ def test_stray_rule_end_adds_no_column() -> None:
     assert (grid.n_rows, grid.n_cols) == (2, 2)
     right = grid.cell_at(0, 1)
     assert right is grid.cell_at(1, 1) and right.row_span == 2
+
+
+def test_open_sided_table_takes_its_outer_edges_from_rule_ends() -> None:
+    # No left/right borders: only horizontal rules and one inner vertical rule.
+    rules = (
+        Rule("h", 100.0, 50.0, 250.0),
+        Rule("h", 130.0, 50.0, 250.0),
+        Rule("h", 160.0, 50.0, 250.0),
+        Rule("v", 150.0, 100.0, 160.0),
+    )
+    (grid,) = page_to_grids(PageContent(1, 595, 842, (), rules))
+    assert grid.col_edges == (50.0, 150.0, 250.0)
+    assert (grid.n_rows, grid.n_cols, len(grid.cells)) == (2, 2, 4)
+
+
+def test_dashed_rules_separate_cells_and_many_dashes_stay_fast() -> None:
+    import time
+
+    def dashes(orientation: str, position: float, start: float, end: float) -> list[Rule]:
+        out, x = [], start
+        while x < end:
+            out.append(Rule(orientation, position, x, min(x + 3.0, end)))
+            x += 4.5  # 1.5 pt gaps, under the snap tolerance
+        return out
+
+    rules = [
+        Rule("h", 100.0, 50.0, 500.0),
+        Rule("h", 400.0, 50.0, 500.0),
+        Rule("v", 50.0, 100.0, 400.0),
+        Rule("v", 500.0, 100.0, 400.0),
+        *dashes("h", 250.0, 50.0, 500.0),
+        *dashes("v", 275.0, 100.0, 400.0),
+    ]
+    rules *= 10  # the same table drawn ten times over (fake bold rules): 3,000+ segments
+    start = time.perf_counter()
+    (grid,) = page_to_grids(PageContent(1, 595, 842, (), tuple(rules)))
+    assert time.perf_counter() - start < 2.0
+    assert (grid.n_rows, grid.n_cols, len(grid.cells)) == (2, 2, 4)
+
+
+def test_cell_at_outside_the_grid_raises(tmp_path: Path) -> None:
+    (grids,) = _grids(tmp_path, PageSpec([goal1_table()]))
+    with pytest.raises(IndexError):
+        grids[0].cell_at(3, 0)
