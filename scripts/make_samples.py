@@ -139,6 +139,8 @@ def indicator_table(spec: IndicatorTable) -> tuple[Table, list[int]]:
     """The ruled grid of an indicator table; also the first grid row of each indicator."""
     cells: list[Cell] = []
     has_kubun = spec.kubun != "none"
+    if not has_kubun and any(label for ind in spec.indicators for label, _ in ind.rows):
+        raise ValueError("sub-row labels need a 区分 column")
     v0 = 3 if has_kubun else 2
     n_cols = v0 + len(spec.columns)
     two = spec.header == "two_rows"

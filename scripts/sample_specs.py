@@ -586,7 +586,11 @@ CITY_COLS = (
 
 
 def _city_table(*indicators: Indicator) -> IndicatorTable:
-    return IndicatorTable(CITY_COLS, indicators, header="two_rows", merge_roles=True, size=8.0)
+    """Sub-row labels get a 区分 column whose header cell is left empty."""
+    kubun = "empty" if any(label for ind in indicators for label, _ in ind.rows) else "none"
+    return IndicatorTable(
+        CITY_COLS, indicators, header="two_rows", merge_roles=True, size=8.0, kubun=kubun
+    )
 
 
 def _one(name: tuple[str, ...], source: tuple[str, ...], *vals: str, note: str | None = None):
