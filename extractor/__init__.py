@@ -51,6 +51,7 @@ def __getattr__(name: str) -> object:
         return getattr(high_level, name)
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")
 
+
 __all__ = [
     "SCHEMA_VERSION",
     "Amount",

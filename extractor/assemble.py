@@ -31,6 +31,7 @@ from extractor.layout import (
     chars_to_lines,
     lines_to_margins,
     lines_to_paragraphs,
+    vertical_to_horizontal,
 )
 from extractor.load import PageContent
 from extractor.model import Goal, Indicator, Initiative, Report, ReportWarning, Source
@@ -79,8 +80,13 @@ def _is_layout_box(grid: Grid) -> bool:
     return grid.n_cols == 1
 
 
-def page_to_layout(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> PageLayout:
-    """Split one page into body lines and ruled tables (text in one-column boxes stays body)."""
+def page_to_layout(
+    page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, vertical: bool = False
+) -> PageLayout:
+    """Split one page into body lines and ruled tables (text in one-column boxes stays body).
+
+    A ``vertical`` page (vertical writing) is read column by column, right to left.
+    """
     grids = page_to_grids(page, settings)
     tables = tuple(g for g in grids if not _is_layout_box(g))
     band = settings.furniture_band * page.height
@@ -95,6 +101,8 @@ def page_to_layout(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> 
     body = chars_outside_boxes(
         page.chars, [(g.x0, g.top, g.x1, g.bottom) for g in tables], settings
     )
+    if vertical:
+        body = vertical_to_horizontal(body, page.width, settings)
     return PageLayout(
         number=page.number,
         width=page.width,

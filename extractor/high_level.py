@@ -15,10 +15,20 @@ from typing import Any
 
 from extractor.assemble import PageLayout, layouts_to_report, page_to_layout
 from extractor.errors import NotAReportError, NoTextLayerError, UndecodableTextError
-from extractor.layout import chars_to_lines, lines_to_paragraphs
+from extractor.layout import (
+    chars_to_lines,
+    horizontal_to_vertical_box,
+    lines_to_paragraphs,
+    vertical_to_horizontal,
+)
 from extractor.load import file_to_sha256, pdf_to_pages
-from extractor.model import Report, ReportWarning, Source
-from extractor.quality import page_to_quality, quality_to_warnings
+from extractor.model import Report, Source
+from extractor.quality import (
+    PageQuality,
+    document_quality,
+    page_to_quality,
+    quality_to_warnings,
+)
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 Timings = dict[str, float]
@@ -35,22 +45,15 @@ def _timed(timings: Timings | None, stage: str) -> Iterator[None]:
 
 
 def _check_text_layer(
-    path: Path,
-    pages: list[PageLayout],
-    char_counts: list[int],
-    undecodable_counts: list[int],
-    had_images: bool,
-    settings: Settings,
+    path: Path, qualities: list[PageQuality], had_images: bool, settings: Settings
 ) -> None:
-    total = sum(char_counts)
-    if total == 0:
+    document = document_quality(qualities, settings)
+    if document.char_count == 0:
         hint = " (the pages are images: run OCR first, e.g. ocrmypdf -l jpn)" if had_images else ""
         raise NoTextLayerError(f"the PDF has no text layer{hint}", path=str(path))
-    ratio = sum(undecodable_counts) / total
-    if ratio > settings.undecodable_document_ratio:
+    if document.rejected:
         raise UndecodableTextError(
-            f"{ratio:.0%} of the text cannot be decoded (fonts without a usable Unicode map); "
-            "the output would be garbage",
+            f"{document.reason}: fonts without a usable Unicode map, the output would be garbage",
             path=str(path),
         )
 
@@ -65,8 +68,7 @@ def convert(
     """
     path = Path(path)
     layouts: list[PageLayout] = []
-    char_counts: list[int] = []
-    undecodable_counts: list[int] = []
+    qualities: list[PageQuality] = []
     had_images = False
     with _timed(timings, "load"):
         pages = pdf_to_pages(path, settings)
@@ -77,22 +79,15 @@ def convert(
             break
         with _timed(timings, "quality"):
             quality = page_to_quality(page)
-        char_counts.append(quality.char_count)
-        undecodable_counts.append(quality.undecodable_count)
+        qualities.append(quality)
         had_images = had_images or bool(page.images)
         with _timed(timings, "layout_tables"):
-            layout = page_to_layout(page, settings)
-        layouts.append(
-            replace(
-                layout,
-                warnings=layout.warnings
-                + tuple(
-                    ReportWarning(w.code, w.message, page.number)
-                    for w in quality_to_warnings(quality, settings)
-                ),
+            layout = page_to_layout(
+                page, settings, vertical=quality.vertical_ratio > settings.vertical_page_ratio
             )
-        )
-    _check_text_layer(path, layouts, char_counts, undecodable_counts, had_images, settings)
+        warnings = layout.warnings + quality_to_warnings(quality, settings)
+        layouts.append(replace(layout, warnings=warnings))
+    _check_text_layer(path, qualities, had_images, settings)
     with _timed(timings, "load"):
         source = Source(file=path.name, sha256=file_to_sha256(path), pages=len(layouts))
     with _timed(timings, "assemble"):
@@ -138,21 +133,25 @@ def extract_text(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> lis
     The same reading and normalisation as ``convert`` (tables are read as lines here).
     """
     out: list[dict[str, Any]] = []
+    qualities: list[PageQuality] = []
     for page in pdf_to_pages(path, settings):
         quality = page_to_quality(page)
-        lines = chars_to_lines(page.chars, settings, page=page.number)
-        paragraphs = lines_to_paragraphs(lines)
+        qualities.append(quality)
+        vertical = quality.vertical_ratio > settings.vertical_page_ratio
+        chars = vertical_to_horizontal(page.chars, page.width, settings) if vertical else page.chars
+        paragraphs = lines_to_paragraphs(chars_to_lines(chars, settings, page=page.number))
+        boxes = [(p.x0, p.top, p.x1, p.bottom) for p in paragraphs]
+        if vertical:
+            boxes = [horizontal_to_vertical_box(b, page.width) for b in boxes]
         out.append(
             {
                 "page": page.number,
                 "paragraphs": [
-                    {"text": p.text, "bbox": [round(v, 2) for v in (p.x0, p.top, p.x1, p.bottom)]}
-                    for p in paragraphs
+                    {"text": p.text, "bbox": [round(v, 2) for v in box]}
+                    for p, box in zip(paragraphs, boxes, strict=True)
                 ],
-                "warnings": [
-                    {"code": w.code, "message": w.message, "page": page.number}
-                    for w in quality_to_warnings(quality, settings)
-                ],
+                "warnings": [w.to_dict() for w in quality_to_warnings(quality, settings)],
             }
         )
+    _check_text_layer(Path(path), qualities, False, settings)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.load import Char
 from extractor.normalise import join_wrapped_lines
@@ -33,6 +33,11 @@ def _is_word_char(ch: str) -> bool:
     )
 
 
+def _char_text(ch: Char) -> str:
+    """pdfminer spells an unmapped glyph ``(cid:N)``: show it as U+FFFD, never as text."""
+    return "\ufffd" if ch.text.startswith("(cid:") else ch.text
+
+
 def _chars_to_text(chars: Sequence[Char]) -> str:
     """Join x-ordered chars; a gap becomes a space only between two Latin word characters."""
     out: list[str] = []
@@ -46,7 +51,7 @@ def _chars_to_text(chars: Sequence[Char]) -> str:
                 and _is_word_char(ch.text[:1])
             ):
                 out.append(" ")
-        out.append(ch.text)
+        out.append(_char_text(ch))
         prev = ch
     return "".join(out)
 
@@ -224,3 +229,33 @@ def lines_to_paragraphs(
             )
         )
     return paragraphs
+
+
+def vertical_to_horizontal(
+    chars: Iterable[Char], page_width: float, settings: Settings = DEFAULT_SETTINGS
+) -> list[Char]:
+    """Turn vertical writing a quarter turn: right-to-left columns become top-to-bottom lines.
+
+    The line and paragraph rules then read vertical pages too; ``horizontal_to_vertical_box``
+    maps boxes back.
+    """
+    out = []
+    for ch in chars:
+        line_position = page_width - ch.centre_x
+        out.append(
+            replace(
+                ch,
+                x0=ch.top,
+                x1=ch.bottom,
+                top=line_position - ch.size / 2,
+                bottom=line_position + ch.size / 2,
+                baseline=line_position + settings.glyph_centre * ch.size,
+            )
+        )
+    return out
+
+
+def horizontal_to_vertical_box(box: Box, page_width: float) -> Box:
+    """Undo ``vertical_to_horizontal`` for a box (x0, top, x1, bottom)."""
+    x0, top, x1, bottom = box
+    return (page_width - bottom, x0, page_width - top, x1)

@@ -83,10 +83,6 @@ _ALLOWED_RANGES: tuple[tuple[int, int], ...] = (
 )
 _ALLOWED_STARTS = tuple(lo for lo, _ in _ALLOWED_RANGES)
 
-#: Share of vertical glyphs above which a page gets a ``vertical_text`` warning. Horizontal
-#: pages measure under 1% (a stacked table header), vertical ones over 95%.
-VERTICAL_PAGE_RATIO = 0.5
-
 #: Why a glyph is undecodable, in the words a reason uses.
 KIND_DESCRIPTIONS = {
     "cid": "(cid:N) glyph ids, font without ToUnicode",
@@ -297,12 +293,12 @@ def quality_to_warnings(
                 quality.page,
             )
         )
-    if quality.vertical_ratio > VERTICAL_PAGE_RATIO:
+    if quality.vertical_ratio > settings.vertical_page_ratio:
         warnings.append(
             ReportWarning(
                 "vertical_text",
                 f"{quality.vertical_ratio:.0%} of the page's characters are in vertical "
-                "writing, which is read as horizontal lines",
+                "writing, read as columns from right to left; check the reading order",
                 quality.page,
             )
         )

@@ -18,9 +18,11 @@ class Settings:
     #: Refuse input files larger than this many bytes (``too_large``).
     max_bytes: int = 200 * 1024 * 1024
     #: Share of undecodable characters above which a page gets a warning.
-    undecodable_page_ratio: float = 0.2
+    undecodable_page_ratio: float = 0.05
     #: Share of undecodable characters above which the whole document is rejected.
     undecodable_document_ratio: float = 0.5
+    #: Share of glyphs in vertical columns above which a page is read as vertical writing.
+    vertical_page_ratio: float = 0.5
     #: Characters whose baselines differ by less than this fraction of their size share a line.
     line_tolerance: float = 0.35
     #: Ruled lines closer than this (pt) are snapped together when building table grids.
