@@ -48,6 +48,9 @@ MIN_SHARED_EDGES = 0.75
 #: A footnote mark: ※, ※1, (※), (※2); digits already half-width after normalisation.
 MARK = re.compile(r"[(（]?※\s*(\d*)[)）]?")
 
+#: A month right after an era year (令和5年3月).
+_MONTH = re.compile(r"\s*(1[0-2]|[1-9])月")
+
 ColumnKind = Literal["name", "source", "label", "value", "unclassified", "blank"]
 
 
@@ -133,6 +136,23 @@ def _classify(header: str) -> tuple[ColumnKind, Role | None]:
     return ("blank" if not header else "unclassified"), None
 
 
+def _column_year(header: str) -> tuple[int | None, str | None]:
+    """Fiscal year and printed label of a value column: 令和3年度 → 2021; a date in January
+    to March (令和5年3月末) belongs to the fiscal year before (2022)."""
+    years = find_era_years(header)
+    if not years:
+        return None, None
+    first = years[0]
+    if first.fiscal:
+        return first.year, first.text
+    end = header.find(first.text) + len(first.text)
+    month = _MONTH.match(header, end) if end >= len(first.text) else None
+    if month is None:
+        return first.year, first.text
+    label = first.text + month.group()
+    return (first.year - 1 if int(month.group(1)) <= 3 else first.year), label
+
+
 def grid_to_columns(grid: Grid, header: tuple[int, int]) -> list[Column]:
     """Logical columns from the header; a header cell over several body columns of a name
     or source column makes the extra body columns labels (評価指標 over source + 区分)."""
@@ -158,9 +178,9 @@ def grid_to_columns(grid: Grid, header: tuple[int, int]) -> list[Column]:
             cuts = [i for i, c in enumerate(cols) if i and c in body_starts]
             bounds = [0, *cuts, len(cols)]
             parts = [cols[a:b] for a, b in itertools.pairwise(bounds)]
+        year, era = _column_year(text) if kind == "value" else (None, None)
         for i, part in enumerate(parts):
             x0, x1 = grid.col_edges[part[0]], grid.col_edges[part[-1] + 1]
-            years = find_era_years(text) if kind == "value" else []
             columns.append(
                 Column(
                     kind=kind if i == 0 else "label",
@@ -168,8 +188,8 @@ def grid_to_columns(grid: Grid, header: tuple[int, int]) -> list[Column]:
                     x1=x1,
                     header=text if i == 0 else "",
                     role=role,
-                    fiscal_year=years[0].year if years else None,
-                    era=years[0].text if years else None,
+                    fiscal_year=year,
+                    era=era,
                 )
             )
     return _name_blank_columns(columns)
@@ -436,12 +456,15 @@ def _draft_to_indicator(
     return Indicator(draft.name, sources[0] if sources else None, None, draft.page, tuple(series))
 
 
-def _is_note_row(row: _Row, cells: _Cells) -> str | None:
-    """A full-width row (one cell over every column) starting with ※: a note."""
+def _full_width_text(row: _Row, cells: _Cells) -> str | None:
+    """The text of a row that is one cell over every column (a note, a caption), else None."""
     if len({cells.root(k) for k in row.keys.values()}) != 1:
         return None
-    text = cells.get(next(iter(row.keys.values())))
-    return text if MARK.match(text) or text.startswith("注") else None
+    return cells.get(next(iter(row.keys.values())))
+
+
+def _is_note(text: str) -> bool:
+    return bool(MARK.match(text)) or text.startswith("注")
 
 
 def _attach_notes(
@@ -485,9 +508,17 @@ def grids_to_indicator_table(
             for r in _grid_rows(index, grid, columns, cells, start)
             if any(cells.get(k) for k in r.keys.values())
         ]
-        body_notes = [(r, _is_note_row(r, cells)) for r in body]
-        table_notes += [n for _, n in body_notes if n]
-        body = [r for r, n in body_notes if not n]
+        kept = []
+        for row in body:
+            text = _full_width_text(row, cells)
+            if text is None:
+                kept.append(row)
+            elif _is_note(text):
+                table_notes.append(text)
+            else:
+                msg = f"a row across the whole table is not an indicator: {text[:40]}"
+                warnings.append(ReportWarning("ambiguous_row", msg, row.page))
+        body = kept
         if rows and body and _join_page_break(rows[-1], body[0], columns, cells):
             body = body[1:]
         rows += body

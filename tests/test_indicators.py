@@ -502,20 +502,8 @@ def test_reference_sample_every_value_cell() -> None:
     assert cells == 4 * (2 + 2 + 4 + 1)
 
 
-#: Golden files that disagree with what their PDF prints (reported to the samples owner).
-GOLDEN_ISSUES = {
-    "city_2022_five_columns": "golden has 区分 labels 小学6年/中学3年, the PDF no 区分 column",
-}
-
-
-def _golden_stems() -> list:
-    stems = sorted(p.stem for p in SAMPLES.glob("*.pdf") if (GOLDEN / f"{p.stem}.json").exists())
-    return [
-        pytest.param(s, marks=pytest.mark.xfail(reason=GOLDEN_ISSUES[s], strict=True))
-        if s in GOLDEN_ISSUES
-        else s
-        for s in stems
-    ]
+def _golden_stems() -> list[str]:
+    return sorted(p.stem for p in SAMPLES.glob("*.pdf") if (GOLDEN / f"{p.stem}.json").exists())
 
 
 @pytest.mark.parametrize("stem", _golden_stems())
@@ -530,3 +518,37 @@ def test_every_sample_indicator_table_matches_golden(stem: str) -> None:
         assert [i.to_dict() for i in table.indicators] == goal["indicators"]
         assert table.unattached_notes == ()
         assert [w.code for w in table.warnings] == []
+
+
+def test_month_dated_column_belongs_to_its_fiscal_year(tmp_path: Path) -> None:
+    header = [
+        "成果指標",
+        "評価指標",
+        "基準値\n(令和2年4月1日)",
+        "現状値\n(令和5年3月末)",
+        "目標値\n(令和6年度)",
+    ]
+    spec = simple_table(header, [["待機児童数", "各時点の人数", "54人", "35人", "0人"]])
+    (ind,) = _read(tmp_path, PageSpec([spec])).indicators
+    assert [(v.fiscal_year, v.era) for v in ind.series[0].values] == [
+        (2020, "令和2年4月"),
+        (2022, "令和5年3月"),
+        (2024, "令和6年度"),
+    ]
+
+
+def test_full_width_caption_row_is_reported_not_read_as_an_indicator(tmp_path: Path) -> None:
+    widths = [100, 100, 60]
+    cells = [
+        TCell(0, 0, "成果指標"),
+        TCell(0, 1, "評価指標"),
+        TCell(0, 2, "目標値\n(令和6年度)"),
+        TCell(1, 0, "施策1 保育の充実", col_span=3),
+        TCell(2, 0, "待機児童数"),
+        TCell(2, 1, "4月1日時点"),
+        TCell(2, 2, "0人"),
+    ]
+    table = _read(tmp_path, PageSpec([TableSpec(40, 80, widths, [30, 20, 30], cells)]))
+    assert [i.name for i in table.indicators] == ["待機児童数"]
+    assert [w.code for w in table.warnings] == ["ambiguous_row"]
+    assert "施策1" in table.warnings[0].message
