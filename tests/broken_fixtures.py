@@ -62,7 +62,7 @@ def text_pdf_bytes(lines: list[str] | None = None, pages: int = 1) -> bytes:
     """A text PDF with Japanese ``lines`` on each of ``pages`` pages."""
     _register_font()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     for page in range(pages):
         pdf.setFont(JAPANESE_FONT, 11)
         y = A4[1] - 72
@@ -150,7 +150,7 @@ def make_image_only_pdf(folder: Path, name: str = "scan.pdf") -> Path:
     image = Image.new("RGB", (64, 64))
     image.putdata([((x * 4) % 256, (y * 4) % 256, 128) for y in range(64) for x in range(64)])
     path = folder / name
-    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     pdf.drawImage(ImageReader(image), 36, 36, A4[0] - 72, A4[1] - 72)
     pdf.showPage()
     pdf.save()
