@@ -223,7 +223,8 @@ def test_document_rejected_over_the_setting() -> None:
 
 def test_page_threshold_comes_from_settings() -> None:
     pages = [_quality(1, 100, 10)]
-    assert document_quality(pages).undecodable_pages == ()
+    assert document_quality(pages).undecodable_pages == (1,)  # default 5%
+    assert document_quality(pages, Settings(undecodable_page_ratio=0.2)).undecodable_pages == ()
     assert document_quality(pages, Settings(undecodable_page_ratio=0.05)).undecodable_pages == (1,)
 
 
