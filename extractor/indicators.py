@@ -50,6 +50,8 @@ MARK = re.compile(r"[(（]?※\s*(\d*)[)）]?")
 
 #: A month right after an era year (令和5年3月).
 _MONTH = re.compile(r"\s*(1[0-2]|[1-9])月")
+#: What may follow an era year in a header: 3月末, 4月1日時点, 現在.
+_DATE_REST = re.compile(r"(?:(?:1[0-2]|[1-9])月(?:[1-9]|[12]\d|3[01])?日?)?(?:末|時点|現在)?")
 
 ColumnKind = Literal["name", "source", "label", "value", "unclassified", "blank"]
 
@@ -91,6 +93,7 @@ def _is_header_only(text: str) -> bool:
     rest = ROLE_PATTERN.sub("", text)
     for era in find_era_years(rest):
         rest = rest.replace(era.text, "")
+    rest = _DATE_REST.sub("", rest)
     for word in SOURCE_WORDS + NAME_WORDS + LABEL_WORDS + ("年度", "時点", "値"):
         rest = rest.replace(word, "")
     return not re.sub(r"[\s()（）［］\[\]【】/・]", "", rest)

@@ -528,7 +528,8 @@ def test_month_dated_column_belongs_to_its_fiscal_year(tmp_path: Path) -> None:
         "現状値\n(令和5年3月末)",
         "目標値\n(令和6年度)",
     ]
-    spec = simple_table(header, [["待機児童数", "各時点の人数", "54人", "35人", "0人"]])
+    rows = [["待機児童数", "各時点の人数", "54人", "35人", "0人"]]
+    spec = simple_table(header, rows, widths=[100, 100, 80, 80, 60])
     (ind,) = _read(tmp_path, PageSpec([spec])).indicators
     assert [(v.fiscal_year, v.era) for v in ind.series[0].values] == [
         (2020, "令和2年4月"),
@@ -552,3 +553,22 @@ def test_full_width_caption_row_is_reported_not_read_as_an_indicator(tmp_path: P
     assert [i.name for i in table.indicators] == ["待機児童数"]
     assert [w.code for w in table.warnings] == ["ambiguous_row"]
     assert "施策1" in table.warnings[0].message
+
+
+def test_two_row_header_with_dates_in_the_year_row(tmp_path: Path) -> None:
+    widths = [100, 100, 80, 60]
+    cells = [
+        TCell(0, 0, "成果指標"),
+        TCell(0, 1, "評価指標"),
+        TCell(0, 2, "現状値"),
+        TCell(0, 3, "目標値"),
+        TCell(1, 2, "令和5年3月末時点"),
+        TCell(1, 3, "令和6年度"),
+        TCell(2, 0, "待機児童数"),
+        TCell(2, 1, "4月1日時点"),
+        TCell(2, 2, "35人"),
+        TCell(2, 3, "0人"),
+    ]
+    table = _read(tmp_path, PageSpec([TableSpec(40, 80, widths, [20, 20, 30], cells)]))
+    (ind,) = table.indicators
+    assert [(v.fiscal_year, v.raw) for v in ind.series[0].values] == [(2022, "35人"), (2024, "0人")]
