@@ -60,12 +60,13 @@ def _canonical(text: str) -> str:
 
 
 def _is_unit_word(unit: str) -> bool:
-    """A counter or unit (人, か所, %, pt, ポイント): short, made of letters or symbols."""
+    """A counter or unit (人, か所, %, pt, ポイント, 回/年): short, letters or symbols."""
     if len(unit) > MAX_UNIT_LENGTH:
         return False
-    for ch in unit:
+    for i, ch in enumerate(unit):
         category = unicodedata.category(ch)
-        if not (category.startswith("L") or ch in "%‰°" or category == "So"):
+        inner = i > 0 and ch in "/・" and i < len(unit) - 1  # 回/年, 人・日
+        if not (category.startswith("L") or ch in "%‰°²³" or category == "So" or inner):
             return False
     return True
 
