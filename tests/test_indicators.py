@@ -572,3 +572,21 @@ def test_two_row_header_with_dates_in_the_year_row(tmp_path: Path) -> None:
     table = _read(tmp_path, PageSpec([TableSpec(40, 80, widths, [20, 20, 30], cells)]))
     (ind,) = table.indicators
     assert [(v.fiscal_year, v.raw) for v in ind.series[0].values] == [(2022, "35人"), (2024, "0人")]
+
+
+def test_break_between_whole_rows_joins_nothing(tmp_path: Path) -> None:
+    other = [
+        "子育て中の人が地域で\n交流できる場の数",
+        "設置数",
+        "42か所",
+        "42か所",
+        "42か所",
+        "58か所",
+    ]
+    pages = _two_pages([FULL_ROW], [other], repeat_header=True)
+    table = _read(tmp_path, *pages)
+    assert [(i.name, i.page) for i in table.indicators] == [
+        ("待機児童数", 1),
+        ("子育て中の人が地域で交流できる場の数", 2),
+    ]
+    assert _raws(table.indicators[1]) == [["42か所", "42か所", "42か所", "58か所"]]
