@@ -294,7 +294,12 @@ def _grid_rows(
             owner.setdefault(ci, []).append(col)
     rows = []
     for r in range(start, grid.n_rows):
+        # a column this grid does not reach (a narrower continuation) reads as empty
         keys: dict[int, CellKey] = {}
+        for ci in range(len(columns)):
+            if ci not in owner:
+                keys[ci] = (index, -1 - r, ci)
+                cells.text[keys[ci]], cells.span[keys[ci]] = "", 1
         for ci, atomic in owner.items():
             found = []
             for col in atomic:
@@ -489,6 +494,8 @@ def grids_to_indicator_table(
 ) -> IndicatorTable:
     """Read one logical indicator table (its grids in reading order) into indicators."""
     del settings  # tolerances are module constants until Settings carries them
+    if not grids:
+        raise ValueError("grids_to_indicator_table needs at least one grid")
     first = grids[0]
     header = grid_to_header_rows(first)
     columns = grid_to_columns(first, header) if header else []

@@ -13,6 +13,7 @@ always assigned whole, never cropped.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -362,8 +363,9 @@ def skeleton_to_grid(
 def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
     """Every ruled table on the page, top to bottom (a boxed label is a 1×1 grid)."""
     tol = settings.snap_tolerance
+    finite = [r for r in page.rules if math.isfinite(r.position + r.start + r.end)]
     grids = []
-    for table_rules in rules_to_tables(page.rules, tol):
+    for table_rules in rules_to_tables(finite, tol):
         grid = skeleton_to_grid(
             table_rules_to_skeleton(table_rules, tol), page.chars, page.number, settings
         )

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.indicators import (
     IndicatorTable,
@@ -590,3 +592,65 @@ def test_break_between_whole_rows_joins_nothing(tmp_path: Path) -> None:
         ("子育て中の人が地域で交流できる場の数", 2),
     ]
     assert _raws(table.indicators[1]) == [["42か所", "42か所", "42か所", "58か所"]]
+
+
+def _grid_of(texts: list[list[str]], page: int = 1) -> Grid:
+    """A hand-made grid of 1×1 cells (no PDF): for fuzzing the reading logic."""
+    from extractor.tables import Cell
+
+    n_rows, n_cols = len(texts), len(texts[0])
+    cells = tuple(
+        Cell(r, c, 1, 1, 10.0 * c, 10.0 * r, 10.0 * c + 10, 10.0 * r + 10, texts[r][c])
+        for r in range(n_rows)
+        for c in range(n_cols)
+    )
+    cols = tuple(10.0 * c for c in range(n_cols + 1))
+    rows = tuple(10.0 * r for r in range(n_rows + 1))
+    return Grid(page, 0.0, 0.0, cols[-1], rows[-1], cols, rows, cells)
+
+
+_HEADERS = [
+    "成果指標",
+    "評価指標",
+    "区分",
+    "",
+    "基準値(令和元年度)",
+    "実績(令和2年度)",
+    "現状値",
+    "目標値(令和6年度)",
+    "備考",
+]
+_BODY = [
+    "",
+    "〃",
+    "-",
+    "75.0%",
+    "▲3.8%",
+    "1,23,4人",
+    "※1 注",
+    "待機児童数",
+    "小学6年",
+    "全国平均以上",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    header=st.permutations(_HEADERS).map(lambda h: h[:6]),
+    body=st.lists(st.lists(st.sampled_from(_BODY), min_size=6, max_size=6), min_size=1, max_size=5),
+    split=st.integers(min_value=1, max_value=5),
+)
+def test_any_table_text_reads_without_error(header, body, split) -> None:
+    rows = [header, *body]
+    first = _grid_of(rows[: split + 1] if split < len(rows) else rows)
+    parts = [first]
+    if split + 1 < len(rows):
+        parts.append(_grid_of(rows[split + 1 :], page=2))
+    if not is_indicator_grid(first):
+        return
+    table = grids_to_indicator_table(parts, ("※1 注",))
+    for ind in table.indicators:
+        assert ind.name and ind.series
+        for series in ind.series:
+            for value in series.values:
+                assert (value.kind == "number") == (value.value is not None)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractor.load import PageContent, Rule
+from extractor.load import Char, PageContent, Rule
 from extractor.tables import Grid, page_to_grids
 from tests.fixtures_tables import (
     PageSpec,
@@ -179,3 +181,57 @@ def test_cell_at_outside_the_grid_raises(tmp_path: Path) -> None:
     (grids,) = _grids(tmp_path, PageSpec([goal1_table()]))
     with pytest.raises(IndexError):
         grids[0].cell_at(3, 0)
+
+
+_coord = st.floats(min_value=0, max_value=300, allow_nan=False)
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> PageContent:
+    rules = draw(
+        st.lists(
+            st.builds(
+                lambda o, p, a, b: Rule(o, p, min(a, b), max(a, b)),
+                st.sampled_from(["h", "v"]),
+                _coord,
+                _coord,
+                _coord,
+            ),
+            max_size=25,
+        )
+    )
+    chars = draw(
+        st.lists(
+            st.builds(
+                lambda t, x, y, size: Char(t, x, x + size, y - size, y, y, size, "F", True),
+                st.sampled_from(
+                    ["基", "準", "値", "成", "果", "指", "標", "1", "%", "人", "〃", "※"]
+                ),
+                _coord,
+                _coord,
+                st.floats(min_value=1, max_value=20),
+            ),
+            max_size=40,
+        )
+    )
+    return PageContent(1, 595, 842, tuple(chars), tuple(rules))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages())
+def test_any_rules_and_chars_give_consistent_grids(page: PageContent) -> None:
+    from extractor.indicators import grids_to_indicator_table, is_indicator_grid
+
+    for grid in page_to_grids(page):
+        # every atomic unit is covered by exactly one cell
+        covered = [
+            (r, c)
+            for cell in grid.cells
+            for r in range(cell.row, cell.last_row + 1)
+            for c in range(cell.col, cell.last_col + 1)
+        ]
+        assert sorted(covered) == [(r, c) for r in range(grid.n_rows) for c in range(grid.n_cols)]
+        assert list(grid.col_edges) == sorted(grid.col_edges)
+        assert list(grid.row_edges) == sorted(grid.row_edges)
+        if is_indicator_grid(grid):
+            grids_to_indicator_table([grid, grid])
