@@ -71,6 +71,8 @@ class PageLayout:
     warnings: tuple[ReportWarning, ...] = ()
 
 
+#: Pages with fewer body lines than this take their margins from the whole document.
+MIN_LINES_FOR_MARGINS = 6
 #: A boxed single cell at most this long is a label candidate (資料2, 参考資料1-2).
 MAX_LABEL_CHARS = 12
 
@@ -261,12 +263,18 @@ def layouts_to_report(
     # One reading-order stream: every body line and ruled table, page by page, top to bottom.
     stream: list[tuple[int, float, TextLine | Grid]] = []
     margins: dict[int, Margins] = {}
+    bodies: dict[int, list[TextLine]] = {}
     for page in pages:
         body = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in furniture]
-        if (m := lines_to_margins(body)) is not None:
-            margins[page.number] = m
+        bodies[page.number] = body
         stream += [(page.number, ln.baseline - 0.8 * ln.size, ln) for ln in body]
         stream += [(page.number, g.top, g) for g in page.grids]
+    # A page with a few lines says little about its margins: use the whole document's.
+    document_margins = lines_to_margins([ln for body in bodies.values() for ln in body])
+    for number, body in bodies.items():
+        own = lines_to_margins(body) if len(body) >= MIN_LINES_FOR_MARGINS else None
+        if (m := own or document_margins) is not None:
+            margins[number] = m
     stream.sort(key=lambda item: (item[0], item[1]))
     items = [item for _, _, item in stream]
 

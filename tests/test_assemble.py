@@ -1,0 +1,112 @@
+"""Assemble stage: the outline from printed markers, on hand-built pages (no PDF needed)."""
+
+from __future__ import annotations
+
+from extractor.assemble import PageLayout, layouts_to_report
+from extractor.layout import TextLine
+from extractor.model import Source
+
+SOURCE = Source("x.pdf", "0" * 64, 1)
+LEFT, RIGHT, SIZE, PITCH = 60.0, 535.0, 10.5, 18.0
+
+
+def _line(
+    text: str,
+    row: int,
+    *,
+    page: int = 1,
+    indent: float = 0.0,
+    size: float = SIZE,
+    width: float | None = None,
+) -> TextLine:
+    top = 80 + row * PITCH
+    x0 = LEFT + indent
+    x1 = x0 + (width if width is not None else len(text) * size)
+    return TextLine(text, x0, min(x1, RIGHT), top, top + size, top + size * 0.88, size, page)
+
+
+def _page(number: int, lines: list[TextLine], height: float = 842.0) -> PageLayout:
+    return PageLayout(number, 595.0, height, tuple(lines), ())
+
+
+def _full(text: str, row: int, **kw: object) -> TextLine:
+    return _line(text, row, width=RIGHT - LEFT, **kw)  # type: ignore[arg-type]
+
+
+def test_outline_from_markers() -> None:
+    page1 = [
+        _line("令和４年度　進捗報告", 0, size=14),
+        _line("１　【基本目標１】　だれもが安心して暮らせるまちについて", 2),
+        _line("（２）令和４年度の取組状況", 3),
+        _line("⑪相談体制の充実", 4, indent=10),
+        _full("　相談窓口を一本化し、土日も受け付ける体制を整えたほか、オンライン相談", 5),
+        _line("を開始した。", 6),
+        _line("　また、ＳＮＳでの発信を強化した。", 7),
+        _line("（３）今後の課題・方向性", 8),
+        _full("　相談件数は増加しており、人員の確保が", 9),
+    ]
+    page2 = [
+        _line("必要である。", 0, page=2),
+        _line("基本目標2 子育てしやすいまち", 2, page=2),
+        _line("- 2 -", 40, page=2),
+    ]
+    report = layouts_to_report([_page(1, page1), _page(2, page2)], SOURCE)
+    assert report.title == "令和4年度進捗報告"  # no space between Japanese
+    assert report.fiscal_year == 2022
+    assert [(g.number, g.title, g.page) for g in report.goals] == [
+        (1, "だれもが安心して暮らせるまち", 1),
+        (2, "子育てしやすいまち", 2),
+    ]
+    initiative = report.goals[0].initiatives[0]
+    assert (initiative.number, initiative.title) == (11, "相談体制の充実")
+    assert initiative.paragraphs == (
+        "相談窓口を一本化し、土日も受け付ける体制を整えたほか、オンライン相談を開始した。",
+        "また、SNSでの発信を強化した。",
+    )
+    # a paragraph continues across the page break; the page number is furniture
+    assert report.goals[0].challenges == ("相談件数は増加しており、人員の確保が必要である。",)
+    assert report.warnings == ()
+
+
+def test_running_header_and_page_numbers_are_furniture() -> None:
+    pages = []
+    for n in (1, 2, 3):
+        lines = [
+            _line("第２期〇〇市計画　進捗状況", -3, page=n),
+            _line(f"{n}/3", 41, page=n),
+        ]
+        if n == 1:
+            lines.append(_line("【基本目標１】まちづくり", 1, page=n))
+            lines.append(_line("（３）今後の課題", 2, page=n))
+        lines.append(_full("課題がある", 5, page=n, indent=SIZE))  # indented paragraph
+        lines.append(_line("と考える。", 6, page=n))
+        pages.append(_page(n, lines))
+    report = layouts_to_report(pages, SOURCE)
+    assert report.goals[0].challenges == ("課題があると考える。",) * 3
+
+
+def test_text_outside_the_outline_is_reported_not_dropped() -> None:
+    lines = [
+        _line("【基本目標１】まちづくり", 1),
+        _line("（１）成果指標の現状値", 2),
+        _line("（単位：人）", 3),
+    ]
+    report = layouts_to_report([_page(1, lines)], SOURCE)
+    assert [w.code for w in report.warnings] == ["unplaced_text"]
+    assert "(単位:人)" in report.warnings[0].message
+
+
+def test_unboxed_label_at_the_top_of_page_one() -> None:
+    lines = [
+        _line("資料３", -2, indent=420),
+        _line("【基本目標１】まちづくり", 1),
+    ]
+    report = layouts_to_report([_page(1, lines)], SOURCE)
+    assert report.label == "資料3"
+    assert report.title is None
+
+
+def test_no_goal_gives_no_goals() -> None:
+    report = layouts_to_report([_page(1, [_line("会議録", 0)])], SOURCE)
+    assert report.goals == ()
+    assert report.title == "会議録"
