@@ -71,6 +71,46 @@ def _line_from_chars(chars: Sequence[Char], page: int) -> TextLine:
     )
 
 
+def _median(values: Iterable[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def _attach_raised_rows(rows: list[list[Char]]) -> list[list[Char]]:
+    """Superscript marks (``※1``, ``注``) sit on a raised baseline in a smaller size: they
+    belong to the line they annotate, not to a line of their own before it."""
+    stats = [
+        (
+            _median(c.size for c in row),
+            _median(c.baseline for c in row),
+            min(c.x0 for c in row),
+            max(c.x1 for c in row),
+        )
+        for row in rows
+    ]
+    target = list(range(len(rows)))
+    for i, (size, baseline, x0, x1) in enumerate(stats):
+        best: tuple[float, int] | None = None
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(rows) or target[j] != j:
+                continue
+            o_size, o_baseline, o_x0, o_x1 = stats[j]
+            if (
+                size < 0.85 * o_size
+                and o_baseline - 0.9 * o_size <= baseline <= o_baseline + 0.3 * o_size
+                and x0 >= o_x0 - 2 * o_size
+                and x1 <= o_x1 + 2 * o_size
+                and (best is None or abs(o_baseline - baseline) < best[0])
+            ):
+                best = (abs(o_baseline - baseline), j)
+        if best is not None:
+            target[i] = best[1]
+    merged: dict[int, list[Char]] = {}
+    for i, row in enumerate(rows):
+        merged.setdefault(target[i], []).extend(row)
+    return [merged[k] for k in sorted(merged)]
+
+
 def chars_to_lines(
     chars: Iterable[Char],
     settings: Settings = DEFAULT_SETTINGS,
@@ -98,7 +138,7 @@ def chars_to_lines(
                 continue
         rows.append([ch])
     lines: list[TextLine] = []
-    for row in rows:
+    for row in _attach_raised_rows(rows):
         row.sort(key=lambda c: c.x0)
         run: list[Char] = []
         for ch in row:

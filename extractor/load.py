@@ -157,6 +157,16 @@ def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
     raise EncryptedPDFError(message, path=str(path)) from last
 
 
+def _close(pdf: pdfplumber.PDF) -> None:
+    """Close without raising: pdfplumber's ``close`` walks the page tree again, so on a
+    damaged file it would replace our typed error with pdfminer's (and leak the handle)."""
+    try:
+        pdf.close()
+    except Exception:
+        if not pdf.stream_is_external:
+            pdf.stream.close()
+
+
 def _damaged(path: Path, cause: BaseException) -> DamagedPDFError:
     detail = str(cause) or type(cause).__name__
     return DamagedPDFError(
@@ -206,6 +216,8 @@ def _rules_from_objects(
 
     def add(x0: float, top: float, x1: float, bottom: float) -> None:
         width, height = x1 - x0, bottom - top
+        if min(width, height) > settings.max_rule_thickness:
+            return  # a diagonal or a filled area: not a table rule
         if width >= height and width >= settings.min_rule_length:
             rules.append(Rule("h", (top + bottom) / 2, x0, x1))
         elif height > width and height >= settings.min_rule_length:
@@ -296,7 +308,7 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
                 page.close()
             yield content
     finally:
-        pdf.close()
+        _close(pdf)
 
 
 def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> PdfFile:
@@ -310,7 +322,7 @@ def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) ->
         except Exception as exc:
             raise DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path)) from exc
     finally:
-        pdf.close()
+        _close(pdf)
     if count == 0:
         raise DamagedPDFError("the PDF has no pages", path=str(path))
     if count > settings.max_pages:

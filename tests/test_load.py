@@ -59,6 +59,8 @@ def test_white_and_tiny_rules_are_not_rules() -> None:
         {"x0": 0, "top": 10, "x1": 100, "bottom": 10, "stroking_color": (1,), "stroke": True},
         {"x0": 0, "top": 20, "x1": 100, "bottom": 20, "stroking_color": (0,), "stroke": True},
         {"x0": 0, "top": 30, "x1": 1, "bottom": 30, "stroking_color": (0,), "stroke": True},
+        # a diagonal line: no phantom rule
+        {"x0": 0, "top": 100, "x1": 80, "bottom": 160, "stroking_color": (0,), "stroke": True},
     ]
     rects = [
         # a stroked box: four rules

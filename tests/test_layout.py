@@ -1,0 +1,87 @@
+"""Layout stage: characters into lines and paragraphs."""
+
+from __future__ import annotations
+
+from extractor.layout import chars_to_lines, lines_to_paragraphs
+from extractor.load import Char
+
+
+def _chars(
+    text: str, x0: float, baseline: float, size: float = 10.0, gap: float = 0.0
+) -> list[Char]:
+    out = []
+    x = x0
+    for ch in text:
+        width = size if not ch.isascii() else size / 2
+        out.append(
+            Char(
+                ch,
+                x,
+                x + width,
+                baseline - size * 0.88,
+                baseline + size * 0.12,
+                baseline,
+                size,
+                "F",
+                True,
+            )
+        )
+        x += width + gap
+    return out
+
+
+def test_raised_note_mark_joins_its_line() -> None:
+    chars = _chars("生活実態調査による数値", 50, 100) + _chars("※1", 160, 96, size=6)
+    lines = chars_to_lines(chars)
+    assert [ln.text for ln in lines] == ["生活実態調査による数値※1"]
+
+
+def test_a_small_line_far_below_stays_apart() -> None:
+    chars = _chars("本文の行", 50, 100) + _chars("注記", 50, 130, size=7)
+    assert [ln.text for ln in chars_to_lines(chars)] == ["本文の行", "注記"]
+
+
+def test_letter_spaced_japanese_has_no_spaces_but_latin_words_do() -> None:
+    chars = _chars("待機児童数", 50, 100, gap=4) + _chars("CAP program", 50, 130, gap=0)
+    texts = [ln.text for ln in chars_to_lines(chars)]
+    assert texts == ["待機児童数", "CAP program"]
+
+
+def test_boxes_shifted_by_the_font_descriptor_do_not_split_a_line() -> None:
+    # Same baseline, boxes half a line apart (a producer's bad ascent/descent).
+    good = _chars("基準値", 50, 100)
+    shifted = [
+        Char(
+            c.text,
+            c.x0 + 40,
+            c.x1 + 40,
+            c.top + 6,
+            c.bottom + 6,
+            c.baseline,
+            c.size,
+            c.fontname,
+            True,
+        )
+        for c in _chars("現状値", 50, 100)
+    ]
+    assert [ln.text for ln in chars_to_lines(good + shifted)] == ["基準値現状値"]
+
+
+def test_wide_gap_splits_runs() -> None:
+    chars = _chars("資料", 50, 100) + _chars("2", 500, 100)
+    assert [ln.text for ln in chars_to_lines(chars)] == ["資料", "2"]
+
+
+def test_paragraphs_break_at_indent_and_sentence_end() -> None:
+    lines = chars_to_lines(
+        _chars("ああああああああああ", 50, 100)
+        + _chars("いいい。", 50, 118)
+        + _chars("うううううううううう", 60, 136)
+        + _chars("ええええええええええ", 50, 154)
+        + _chars("おお", 50, 172)
+    )
+    paragraphs = [p.text for p in lines_to_paragraphs(lines)]
+    assert paragraphs == [
+        "ああああああああああいいい。",
+        "ううううううううううええええええええええおお",
+    ]
