@@ -8,10 +8,9 @@ The command line (``extractor convert``) is a thin layer over this module::
     report = convert_batch(inputs, "out", jobs=4)
     print(report.totals, report.exit_code)
 
-Why worker processes and not threads: pdfminer is pure Python (the GIL would serialise it), and
-a process can be killed. Each file runs in a long-lived worker; a worker that hangs past the
-timeout is killed and reported as ``timeout``, one that crashes (segfault, out of memory, killed)
-as ``worker_died``, and the run goes on with a fresh worker.
+Each file is converted in a worker process (``extractor.workers``): one that hangs past the
+timeout is killed and reported as ``timeout``, one that crashes (segfault, out of memory,
+killed) as ``worker_died``, and the run goes on with a fresh worker.
 
 Outputs are written atomically (``extractor.write``), so an interrupted run (Ctrl-C, SIGTERM,
 even ``kill -9``) never leaves half a JSON file; stray temporary files are removed by the next
@@ -28,29 +27,34 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
-import multiprocessing
 import os
-import signal
-import threading
-import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import (
-    ExtractorError,
-    InputNotFoundError,
-    InternalError,
-    OutdirBusyError,
-    UnreadableFileError,
-)
+from extractor.errors import InputNotFoundError, OutdirBusyError
 from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.workers import Converter, Pool, Task, convert_document, current_output, versions
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "RUN_REPORT_NAME",
+    "BatchInterrupted",
+    "Converter",
+    "FileResult",
+    "RunReport",
+    "clean_stale_temp_files",
+    "convert_batch",
+    "convert_document",
+    "current_output",
+    "default_jobs",
+    "find_inputs",
+    "plan_outputs",
+    "write_run_report",
+]
 
 #: File name of the machine-readable run report inside OUTDIR.
 RUN_REPORT_NAME = "_run.json"
@@ -58,10 +62,6 @@ RUN_REPORT_NAME = "_run.json"
 STATUSES = ("converted", "skipped", "failed", "interrupted")
 #: Default per-file time limit in seconds: generous, a 300-page report takes well under it.
 DEFAULT_TIMEOUT = 300.0
-
-#: A converter turns one PDF into a report document (the JSON dict). It runs in a worker
-#: process, so it must be picklable: a module-level function.
-Converter = Callable[[Path, Settings], dict[str, Any]]
 
 _LOCK_NAME = ".extractor.lock"
 _TMP_GLOB = ".*.tmp"  # what extractor.write leaves behind when killed mid-write
@@ -175,8 +175,8 @@ class RunReport:
     timeout: float
     settings: Settings = DEFAULT_SETTINGS
     interrupted: bool = False
-    tool_version: str = field(default_factory=lambda: _versions()[0])
-    schema_version: str = field(default_factory=lambda: _versions()[1])
+    tool_version: str = field(default_factory=lambda: versions()[0])
+    schema_version: str = field(default_factory=lambda: versions()[1])
 
     @property
     def elapsed(self) -> float:
@@ -235,185 +235,12 @@ class BatchInterrupted(KeyboardInterrupt):
         self.report = report
 
 
-def _versions() -> tuple[str, str]:
-    from extractor import __version__
-    from extractor.model import SCHEMA_VERSION
-
-    return __version__, SCHEMA_VERSION
-
-
 def write_run_report(report: RunReport, path: str | Path | None = None) -> Path:
     """Write ``report`` as JSON (atomically) to ``path``, default ``OUTDIR/_run.json``."""
     from extractor.write import write_json
 
     target = Path(path) if path is not None else Path(report.outdir) / RUN_REPORT_NAME
     return write_json(report.to_dict(), target)
-
-
-# --- the work done for one file (in a worker process) -----------------------------------------
-
-
-def convert_document(path: Path, settings: Settings) -> dict[str, Any]:
-    """The default converter: ``extractor.convert`` as a report document."""
-    from extractor.high_level import convert
-
-    return convert(path, settings).to_dict()
-
-
-def current_output(output: Path, sha256: str) -> dict[str, Any] | None:
-    """The existing output document if it is valid and made from this very input by this very
-    tool and schema version (so converting again would give the same file), else None."""
-    from extractor.validate import report_to_errors
-
-    try:
-        document = json.loads(output.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    version, schema_version = _versions()
-    try:
-        current = (
-            document["source"]["sha256"] == sha256
-            and document["generator"]["version"] == version
-            and document["schema_version"] == schema_version
-        )
-    except (KeyError, TypeError):
-        return None
-    if not current or report_to_errors(document):
-        return None
-    return document
-
-
-@dataclass(frozen=True)
-class _Task:
-    index: int
-    path: Path
-    output: Path
-    settings: Settings
-    force: bool
-
-
-def _run_task(task: _Task, converter: Converter) -> dict[str, Any]:
-    """Convert (or skip) one file; every outcome becomes a plain dict, nothing is raised."""
-    from extractor.load import file_to_sha256
-    from extractor.write import write_report
-
-    started = time.perf_counter()
-    result: dict[str, Any] = {"index": task.index}
-    try:
-        try:
-            sha256 = file_to_sha256(task.path)
-        except FileNotFoundError as exc:
-            raise InputNotFoundError(f"no such file: {task.path}", path=str(task.path)) from exc
-        except OSError as exc:
-            raise UnreadableFileError(f"cannot read the file: {exc}", path=str(task.path)) from exc
-        existing = None if task.force else current_output(task.output, sha256)
-        if existing is not None:
-            document, status = existing, "skipped"
-        else:
-            document, status = converter(task.path, task.settings), "converted"
-            write_report(document, task.output)
-        result.update(
-            status=status,
-            output=str(task.output),
-            warnings=len(document.get("warnings") or ()),
-            pages=(document.get("source") or {}).get("pages"),
-        )
-    except ExtractorError as exc:
-        result.update(status="failed", code=exc.code, message=exc.message)
-        if isinstance(exc, InternalError):
-            result["traceback"] = traceback.format_exc()
-    except Exception as exc:  # a bug: report it for this file, keep the run going
-        message = f"{type(exc).__name__}: {exc}"
-        result.update(status="failed", code=InternalError.code, message=message)
-        result["traceback"] = traceback.format_exc()
-    result["seconds"] = time.perf_counter() - started
-    return result
-
-
-def _worker_main(conn: Connection, converter: Converter) -> None:
-    """A worker: take tasks from ``conn`` until told to stop (``None``) or the parent is gone."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are per-glyph noise
-    _exit_when_orphaned()
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        result = _run_task(task, converter)
-        try:
-            conn.send(result)
-        except (BrokenPipeError, OSError):
-            return
-
-
-def _exit_when_orphaned() -> None:
-    """If the run is killed (``kill -9``), its workers must not run on: watch the parent."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
-
-
-# --- the parent: scheduling, timeouts, crashes --------------------------------------------------
-
-
-@dataclass
-class _Worker:
-    process: Any  # multiprocessing.Process of whichever start method
-    conn: Connection
-    task: _Task | None = None
-    started: float = 0.0
-
-
-def _context() -> Any:
-    """forkserver where available: fast worker start (modules preloaded), no fork-with-threads."""
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["extractor.batch", "extractor.high_level"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def _spawn(ctx: Any, converter: Converter) -> _Worker:
-    parent_conn, child_conn = ctx.Pipe(duplex=True)
-    process = ctx.Process(
-        target=_worker_main, args=(child_conn, converter), name="extractor-worker", daemon=True
-    )
-    process.start()
-    child_conn.close()
-    return _Worker(process=process, conn=parent_conn)
-
-
-def _stop(worker: _Worker, kill: bool = False) -> None:
-    if kill:
-        worker.process.kill()
-    else:
-        with contextlib.suppress(OSError):
-            worker.conn.send(None)
-    worker.process.join(timeout=None if kill else 5)
-    if worker.process.is_alive():
-        worker.process.kill()
-        worker.process.join()
-    worker.conn.close()
-
-
-def _death_message(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = f"signal {-exitcode}"
-        hint = " (out of memory?)" if name == "SIGKILL" else ""
-        return f"the worker process was killed by {name}{hint}"
-    return f"the worker process exited unexpectedly (exit code {exitcode})"
 
 
 def clean_stale_temp_files(outdir: str | Path) -> list[Path]:
@@ -522,11 +349,11 @@ def convert_batch(
         for tmp in clean_stale_temp_files(outdir):
             log.info("removed %s, left by an interrupted run", tmp)
         tasks = [
-            _Task(i, paths[i], outputs[i], settings, force)
+            Task(i, paths[i], outputs[i], settings, force)
             for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))  # biggest first
         ]
         try:
-            _schedule(deque(tasks), min(jobs, len(tasks)), timeout, converter, record)
+            Pool(jobs, timeout, converter).run(deque(tasks), record)
         except KeyboardInterrupt:
             raise BatchInterrupted(finish(interrupted=True)) from None
         return finish(interrupted=False)
@@ -537,76 +364,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _schedule(
-    pending: deque[_Task],
-    jobs: int,
-    timeout: float,
-    converter: Converter,
-    record: Callable[[dict[str, Any]], None],
-) -> None:
-    """Feed ``pending`` to ``jobs`` workers; replace any worker that hangs or dies."""
-    if not pending:
-        return
-    ctx = _context()
-    workers: list[_Worker] = []
-    try:
-        workers = [_spawn(ctx, converter) for _ in range(jobs)]
-        while True:
-            for i, worker in enumerate(workers):
-                if worker.task is None and pending:
-                    if not worker.process.is_alive():  # killed or died: start a fresh one
-                        _stop(worker, kill=True)
-                        workers[i] = worker = _spawn(ctx, converter)
-                    worker.task = pending.popleft()
-                    worker.started = time.monotonic()
-                    worker.conn.send(worker.task)
-            busy = [w for w in workers if w.task is not None]
-            if not busy:
-                return
-            now = time.monotonic()
-            next_deadline = min(w.started + timeout for w in busy)
-            waitables = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-            ready = set(wait(waitables, timeout=max(0.0, next_deadline - now)))
-            now = time.monotonic()
-            for worker in busy:
-                task = worker.task
-                assert task is not None
-                if worker.conn in ready or worker.process.sentinel in ready:
-                    raw = _receive(worker)
-                    if raw is None:  # died without a word: crash, OOM killer, kill -9
-                        _stop(worker, kill=True)
-                        message = _death_message(worker.process.exitcode)
-                        raw = _failure(task, "worker_died", message, now - worker.started)
-                elif now >= worker.started + timeout:
-                    _stop(worker, kill=True)  # the next assignment round starts a fresh one
-                    message = f"no result after {timeout:g} s (raise the limit with --timeout)"
-                    raw = _failure(task, "timeout", message, now - worker.started)
-                else:
-                    continue
-                worker.task = None
-                record(raw)
-    finally:
-        for worker in workers:
-            _stop(worker, kill=worker.task is not None or not worker.process.is_alive())
-
-
-def _receive(worker: _Worker) -> dict[str, Any] | None:
-    """The worker's result if it sent one, None if it died first."""
-    try:
-        if worker.conn.poll():
-            return worker.conn.recv()
-    except (EOFError, OSError):
-        pass
-    return None
-
-
-def _failure(task: _Task, code: str, message: str, seconds: float = 0.0) -> dict[str, Any]:
-    return {
-        "index": task.index,
-        "status": "failed",
-        "code": code,
-        "message": message,
-        "seconds": seconds,
-    }

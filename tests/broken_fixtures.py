@@ -132,6 +132,16 @@ def make_broken_xref_pdf(folder: Path, name: str = "badxref.pdf") -> Path:
     return path
 
 
+def make_bad_page_object_pdf(folder: Path, name: str = "badpage.pdf") -> Path:
+    """One NUL byte in a page's /MediaBox: pdfminer fails walking the page tree, and
+    pdfplumber's ``close`` walks it again (a one-byte mutation the fuzz test found)."""
+    data = text_pdf_bytes(REPORT_LINES)
+    assert b"/MediaBox [ 0 " in data
+    path = folder / name
+    path.write_bytes(data.replace(b"/MediaBox [ 0 ", b"/MediaBox [ \x00 ", 1))
+    return path
+
+
 def make_encrypted_pdf(
     folder: Path, name: str = "encrypted.pdf", user: str = "secret", owner: str = "owner"
 ) -> Path:

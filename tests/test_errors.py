@@ -105,6 +105,10 @@ def test_header_only_pdf(tmp_path: Path) -> None:
     assert _load_error(bf.make_header_only_pdf(tmp_path)).code == "damaged"
 
 
+def test_bad_object_in_the_page_tree(tmp_path: Path) -> None:
+    assert _load_error(bf.make_bad_page_object_pdf(tmp_path)).code == "damaged"
+
+
 def test_broken_xref_is_still_read(tmp_path: Path) -> None:
     """pdfminer falls back to scanning for objects: better a read file than an error."""
     pages = list(pdf_to_pages(bf.make_broken_xref_pdf(tmp_path)))

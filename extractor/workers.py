@@ -1,0 +1,316 @@
+"""Worker processes for ``extractor.batch``: one file per task, killed if they hang or die.
+
+Why processes and not threads: pdfminer is pure Python (the GIL would serialise threads), and
+a process can be killed. Each worker is long-lived and converts one file at a time; the parent
+(``Pool``) gives each task a deadline, replaces a worker that overruns it (``timeout``) or dies
+(``worker_died``: segfault, out of memory, killed), and goes on with the other files.
+Workers ignore Ctrl-C (the parent stops them) and exit by themselves if the parent is killed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from extractor.errors import ExtractorError, InputNotFoundError, InternalError, UnreadableFileError
+from extractor.settings import Settings
+
+#: A converter turns one PDF into a report document (the JSON dict). It runs in a worker
+#: process, so it must be picklable: a module-level function.
+Converter = Callable[[Path, Settings], dict[str, Any]]
+
+
+def versions() -> tuple[str, str]:
+    """This tool's version and the report schema version it writes."""
+    from extractor import __version__
+    from extractor.model import SCHEMA_VERSION
+
+    return __version__, SCHEMA_VERSION
+
+
+# --- in the worker: one file ------------------------------------------------------------------
+
+
+def convert_document(path: Path, settings: Settings) -> dict[str, Any]:
+    """The default converter: ``extractor.convert`` as a report document."""
+    from extractor.high_level import convert
+
+    return convert(path, settings).to_dict()
+
+
+def current_output(output: Path, sha256: str) -> dict[str, Any] | None:
+    """The existing output document if it is valid and made from this very input by this very
+    tool and schema version (so converting again would give the same file), else None."""
+    from extractor.validate import report_to_errors
+
+    try:
+        document = json.loads(output.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version, schema_version = versions()
+    try:
+        current = (
+            document["source"]["sha256"] == sha256
+            and document["generator"]["version"] == version
+            and document["schema_version"] == schema_version
+        )
+    except (KeyError, TypeError):
+        return None
+    if not current or report_to_errors(document):
+        return None
+    return document
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to do, as sent to a worker."""
+
+    index: int
+    path: Path
+    output: Path
+    settings: Settings
+    force: bool
+
+
+def _run_task(task: Task, converter: Converter) -> dict[str, Any]:
+    """Convert (or skip) one file; every outcome becomes a plain dict, nothing is raised."""
+    from extractor.load import file_to_sha256
+    from extractor.write import write_report
+
+    started = time.perf_counter()
+    result: dict[str, Any] = {"index": task.index}
+    try:
+        try:
+            sha256 = file_to_sha256(task.path)
+        except FileNotFoundError as exc:
+            raise InputNotFoundError(f"no such file: {task.path}", path=str(task.path)) from exc
+        except OSError as exc:
+            raise UnreadableFileError(f"cannot read the file: {exc}", path=str(task.path)) from exc
+        existing = None if task.force else current_output(task.output, sha256)
+        if existing is not None:
+            document, status = existing, "skipped"
+        else:
+            document, status = converter(task.path, task.settings), "converted"
+            write_report(document, task.output)
+        result.update(
+            status=status,
+            output=str(task.output),
+            warnings=len(document.get("warnings") or ()),
+            pages=(document.get("source") or {}).get("pages"),
+        )
+    except ExtractorError as exc:
+        result.update(status="failed", code=exc.code, message=exc.message)
+        if isinstance(exc, InternalError):
+            result["traceback"] = traceback.format_exc()
+    except Exception as exc:  # a bug: report it for this file, keep the run going
+        message = f"{type(exc).__name__}: {exc}"
+        result.update(status="failed", code=InternalError.code, message=message)
+        result["traceback"] = traceback.format_exc()
+    result["seconds"] = time.perf_counter() - started
+    return result
+
+
+def _worker_main(conn: Connection, converter: Converter) -> None:
+    """A worker: take tasks from ``conn`` until told to stop (``None``) or the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are per-glyph noise
+    _exit_when_orphaned()
+    try:
+        conn.send(_READY)
+    except OSError:
+        return
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        result = _run_task(task, converter)
+        try:
+            conn.send(result)
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _exit_when_orphaned() -> None:
+    """If the run is killed (``kill -9``), its workers must not run on: watch the parent."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+# --- in the parent: scheduling, deadlines, crashes --------------------------------------------
+
+
+_READY = "ready"
+#: A worker that has not said it is ready after this long is taken for dead.
+_STARTUP_TIMEOUT = 120.0
+#: After this many workers in a row die before they are ready, the remaining files fail.
+_MAX_STARTUP_FAILURES = 3
+
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process of whichever start method
+    conn: Connection
+    since: float  # when it was started, or given its current task
+    ready: bool = False
+    task: Task | None = None
+
+
+def _context() -> Any:
+    """forkserver where available: fast worker start (modules preloaded), no fork-with-threads."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["extractor.workers", "extractor.high_level"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _stop(worker: _Worker, kill: bool = False) -> None:
+    if kill:
+        worker.process.kill()
+    else:
+        with contextlib.suppress(OSError):
+            worker.conn.send(None)
+    worker.process.join(timeout=None if kill else 5)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+    worker.conn.close()
+
+
+def _death_message(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (out of memory?)" if name == "SIGKILL" else ""
+        return f"the worker process was killed by {name}{hint}"
+    return f"the worker process exited unexpectedly (exit code {exitcode})"
+
+
+class Pool:
+    """Up to ``jobs`` worker processes, one task each at a time, each task under a deadline.
+
+    A task's clock starts when a ready worker receives it, so worker start-up never counts
+    against a file. Workers that die or overrun are killed and replaced.
+    """
+
+    def __init__(self, jobs: int, timeout: float, converter: Converter) -> None:
+        self.ctx = _context()
+        self.jobs, self.timeout, self.converter = jobs, timeout, converter
+        self.workers: list[_Worker] = []
+        self.startup_failures = 0
+
+    def run(self, pending: deque[Task], record: Callable[[dict[str, Any]], None]) -> None:
+        try:
+            while pending or any(w.task for w in self.workers):
+                if self.startup_failures >= _MAX_STARTUP_FAILURES:
+                    message = "cannot start a worker process"
+                    while pending:
+                        record(_failure(pending.popleft(), "worker_died", message))
+                busy = sum(1 for w in self.workers if w.task)
+                while len(self.workers) < min(self.jobs, busy + len(pending)):
+                    self.workers.append(self._spawn())
+                for worker in self.workers:
+                    if worker.ready and worker.task is None and pending:
+                        worker.task, worker.since = pending.popleft(), time.monotonic()
+                        worker.conn.send(worker.task)
+                self._wait(record)
+        finally:
+            for worker in self.workers:
+                _stop(worker, kill=worker.task is not None or not worker.ready)
+
+    def _spawn(self) -> _Worker:
+        parent_conn, child_conn = self.ctx.Pipe(duplex=True)
+        process = self.ctx.Process(
+            target=_worker_main, args=(child_conn, self.converter), name="extractor-worker"
+        )
+        process.daemon = True
+        process.start()
+        child_conn.close()
+        return _Worker(process=process, conn=parent_conn, since=time.monotonic())
+
+    def _deadline(self, worker: _Worker) -> float:
+        return worker.since + (self.timeout if worker.ready else _STARTUP_TIMEOUT)
+
+    def _wait(self, record: Callable[[dict[str, Any]], None]) -> None:
+        """Wait for a message, a death or the next deadline; handle whatever happened."""
+        watched = [w for w in self.workers if w.task or not w.ready]
+        if not watched:
+            return
+        now = time.monotonic()
+        timeout = max(0.0, min(self._deadline(w) for w in watched) - now)
+        fired = set(wait([w.conn for w in watched] + [w.process.sentinel for w in watched],
+                         timeout=timeout))  # fmt: skip
+        now = time.monotonic()
+        for worker in watched:
+            seconds = now - worker.since
+            if worker.conn in fired or worker.process.sentinel in fired:
+                message = _receive(worker)
+                if message == _READY:
+                    worker.ready, self.startup_failures = True, 0
+                    continue
+                if isinstance(message, dict):
+                    worker.task = None
+                    record(message)
+                    continue
+                worker.process.join(timeout=2)  # it is exiting: let it, to learn its exit code
+                _stop(worker, kill=True)  # died without a word: crash, OOM killer, kill -9
+                died = _death_message(worker.process.exitcode)
+                if worker.task is not None:
+                    record(_failure(worker.task, "worker_died", died, seconds))
+                else:
+                    self.startup_failures += 1
+            elif now >= self._deadline(worker):
+                _stop(worker, kill=True)
+                if worker.task is not None:
+                    limit = f"no result after {self.timeout:g} s (raise the limit with --timeout)"
+                    record(_failure(worker.task, "timeout", limit, seconds))
+                else:
+                    self.startup_failures += 1
+            else:
+                continue
+            worker.task = None
+            self.workers.remove(worker)
+
+
+def _receive(worker: _Worker) -> Any:
+    """The worker's message if it sent one, None if it died first."""
+    try:
+        if worker.conn.poll():
+            return worker.conn.recv()
+    except (EOFError, OSError):
+        pass
+    return None
+
+
+def _failure(task: Task, code: str, message: str, seconds: float = 0.0) -> dict[str, Any]:
+    return {
+        "index": task.index,
+        "status": "failed",
+        "code": code,
+        "message": message,
+        "seconds": seconds,
+    }
