@@ -29,8 +29,8 @@ from extractor.batch import (
     RunReport,
     convert_batch,
     default_jobs,
+    find_inputs,
 )
-from extractor.batch import find_inputs as _find_inputs
 from extractor.errors import ExtractorError, InternalError
 from extractor.model import SCHEMA_VERSION
 from extractor.settings import DEFAULT_SETTINGS, Settings
@@ -237,7 +237,8 @@ def convert(
     schema and written atomically. If two inputs share a name, the later ones (in path order)
     get <name>-2.json, <name>-3.json, ...; OUTDIR/_run.json says which input went where.
 
-    Exit status: 0 all converted or skipped, 1 some file failed, 2 usage error, 130 Ctrl-C.
+    Exit status: 0 all converted or skipped, 1 some file failed, 2 usage error, 130 Ctrl-C
+    (143 SIGTERM). Ctrl-C, SIGTERM or even kill -9 never leave half a JSON file.
 
     \b
     Examples:
@@ -248,14 +249,13 @@ def convert(
       extractor convert reports/ --quiet 2> failures.txt
     """
     _quiet_pdfminer(debug)
-    inputs_found = _find_inputs(inputs, recursive=recursive)
+    inputs_found = find_inputs(inputs, recursive=recursive)
     if not inputs_found:
         where = ", ".join(str(p) for p in inputs)
         hint = "" if recursive else " (use --recursive to look in subfolders)"
         raise click.UsageError(f"no PDF files found in {where}{hint}")
     settings = _settings(password, max_pages, enrich=not no_enrich)
     progress = _Progress(len(inputs_found), quiet=quiet, debug=debug)
-    status = 0
     try:
         with _sigterm_as_interrupt():
             report = convert_batch(
@@ -268,10 +268,10 @@ def convert(
                 progress_callback=progress,
             )
         status = report.exit_code
-    except BatchInterrupted as exc:
+    except BatchInterrupted as exc:  # the run report is written; say how to resume
+        progress.close()
         report = exc.report
         status = 143 if isinstance(exc.__context__, _Terminated) else 130
-        progress.close()
         click.echo("interrupted: run the same command again to resume", err=True)
     except ExtractorError as exc:  # the batch could not start (e.g. OUTDIR busy)
         progress.close()
@@ -280,8 +280,7 @@ def convert(
     except Exception as exc:
         progress.close()
         _internal_error(str(outdir), exc, debug)
-    finally:
-        progress.close()
+    progress.close()
     click.echo(_summary(report))
     sys.exit(status)
 
