@@ -437,3 +437,19 @@ def test_write_run_report_to_another_path(tmp_path: Path) -> None:
     report = convert_batch([], tmp_path / "out", converter=bf.fake_ok)
     target = batch.write_run_report(report, tmp_path / "elsewhere" / "run.json")
     assert json.loads(target.read_text("utf-8"))["outdir"] == str(tmp_path / "out")
+
+
+def test_workers_that_cannot_start_fail_the_files_instead_of_looping(tmp_path: Path) -> None:
+    """A converter the worker processes cannot import: they die before they are ready."""
+    import types
+
+    module = types.ModuleType("only_in_the_parent")
+    exec("def convert(path, settings):\n    return {}\n", module.__dict__)
+    sys.modules[module.__name__] = module
+    try:
+        inputs = _pdfs(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
+        report = convert_batch(inputs, tmp_path / "out", jobs=2, converter=module.convert)
+    finally:
+        del sys.modules[module.__name__]
+    assert {r.code for r in report.files} == {"worker_died"}
+    assert all("cannot start a worker" in (r.message or "") for r in report.files)
