@@ -45,6 +45,7 @@ from sample_specs import (
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = ROOT / "tests" / "golden"
+REVIEW = ROOT / "build" / "golden"
 GENERATOR = {"name": "extractor", "version": "0.1.0"}
 SCHEMA_VERSION = "1.1"
 
@@ -384,13 +385,25 @@ def build(spec: Report) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> None:
+    """Build the samples. A golden file that already exists is never overwritten silently:
+    golden files carry hand-checked additions (programs, amounts, warnings), so a changed
+    expectation is written beside it in build/golden/ for review, unless --write-golden."""
+    overwrite = "--write-golden" in argv
+    stems = [a for a in argv if not a.startswith("--")]
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for spec in SPECS:
-        if argv and spec.stem not in argv:
+        if stems and spec.stem not in stems:
             continue
         data = build(spec)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         out = GOLDEN / f"{spec.stem}.json"
-        out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if out.exists() and not overwrite and out.read_text("utf-8") != text:
+            review = REVIEW / out.name
+            review.parent.mkdir(parents=True, exist_ok=True)
+            review.write_text(text, encoding="utf-8")
+            print(f"  {spec.stem}: expectation differs from {out}; review {review}")
+        else:
+            out.write_text(text, encoding="utf-8")
         print(f"{spec.stem}: {data['source']['pages']} pages, {data['source']['sha256'][:12]}")
 
 

@@ -400,7 +400,7 @@ KURUME_2021 = Report(
 # --- quirk twins of the reference: same JSON as the clean reference except ``source`` -------
 
 REFERENCE_TWINS = (
-    replace(KURUME_2021, stem="kurume_2021_shifted", shift_descent=-750.0),
+    replace(KURUME_2021, stem="kurume_2021_shifted", shift_descent=-1200.0),
     replace(KURUME_2021, stem="kurume_2021_radicals", quirks=Quirks(radicals=True)),
     replace(KURUME_2021, stem="kurume_2021_fakebold", quirks=Quirks(fake_bold=0.3)),
     replace(
