@@ -292,7 +292,7 @@ def layouts_to_report(
             while i < len(items) and isinstance(items[i], Grid):
                 nxt = items[i]
                 assert isinstance(nxt, Grid)
-                if nxt.page == grids[-1].page + 1 and grid_continues(grids[-1], nxt):
+                if nxt.page == grids[-1].page + 1 and grid_continues(grids[-1], nxt, settings):
                     grids.append(nxt)
                     i += 1
                 else:

@@ -41,10 +41,6 @@ LABEL_WORDS = ("区分", "内訳", "対象")
 DITTO = frozenset({"〃", "″", "同上"})
 #: Rows searched for the header's first row (a caption row may sit above it).
 MAX_HEADER_START = 3
-#: Column edges of two page parts of one table agree within this many points.
-COLUMN_TOLERANCE = 3.0
-#: Share of interior column edges two grids must share to be one table.
-MIN_SHARED_EDGES = 0.75
 #: A footnote mark: ※, ※1, (※), (※2); digits already half-width after normalisation.
 MARK = re.compile(r"[(（]?※\s*(\d*)[)）]?")
 
@@ -221,21 +217,21 @@ def is_indicator_grid(grid: Grid) -> bool:
     return header is not None and _columns_ok(grid_to_columns(grid, header))
 
 
-def _edges_match(a: float, b: float) -> bool:
-    return abs(a - b) <= COLUMN_TOLERANCE
-
-
-def grid_continues(previous: Grid, following: Grid) -> bool:
+def grid_continues(previous: Grid, following: Grid, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """``following`` (top of the next page) has ``previous``'s column layout, with or
     without a repeated header. Layout only: the caller checks nothing is printed between."""
     if following.page != previous.page + 1:
         return False
+
+    def _edges_match(a: float, b: float) -> bool:
+        return abs(a - b) <= settings.column_tolerance
+
     if not (_edges_match(previous.x0, following.x0) and _edges_match(previous.x1, following.x1)):
         return False
     inner_a, inner_b = previous.col_edges[1:-1], following.col_edges[1:-1]
     shared = sum(1 for a in inner_a if any(_edges_match(a, b) for b in inner_b))
     union = len(inner_a) + len(inner_b) - shared
-    return union == 0 or shared / union >= MIN_SHARED_EDGES
+    return union == 0 or shared / union >= settings.continuation_shared_edges
 
 
 # --- body rows ------------------------------------------------------------------------
@@ -279,18 +275,23 @@ class _Cells:
         self.parent[b] = a
 
 
-def _column_of(columns: Sequence[Column], x0: float, x1: float) -> list[int]:
+def _column_of(columns: Sequence[Column], x0: float, x1: float, tolerance: float) -> list[int]:
     """Indices of the columns an atomic body column [x0, x1] falls in (by its middle)."""
     middle = (x0 + x1) / 2
-    return [i for i, c in enumerate(columns) if c.x0 - COLUMN_TOLERANCE < middle < c.x1]
+    return [i for i, c in enumerate(columns) if c.x0 - tolerance < middle < c.x1]
 
 
 def _grid_rows(
-    index: int, grid: Grid, columns: Sequence[Column], cells: _Cells, start: int
+    index: int,
+    grid: Grid,
+    columns: Sequence[Column],
+    cells: _Cells,
+    start: int,
+    tolerance: float,
 ) -> list[_Row]:
     owner: dict[int, list[int]] = {}
     for col in range(grid.n_cols):
-        for ci in _column_of(columns, grid.col_edges[col], grid.col_edges[col + 1]):
+        for ci in _column_of(columns, grid.col_edges[col], grid.col_edges[col + 1], tolerance):
             owner.setdefault(ci, []).append(col)
     rows = []
     for r in range(start, grid.n_rows):
@@ -493,7 +494,6 @@ def grids_to_indicator_table(
     grids: Sequence[Grid], notes: Sequence[str] = (), settings: Settings = DEFAULT_SETTINGS
 ) -> IndicatorTable:
     """Read one logical indicator table (its grids in reading order) into indicators."""
-    del settings  # tolerances are module constants until Settings carries them
     if not grids:
         raise ValueError("grids_to_indicator_table needs at least one grid")
     first = grids[0]
@@ -515,7 +515,7 @@ def grids_to_indicator_table(
         start = _repeated_header(grid) if index else header[1]
         body = [
             r
-            for r in _grid_rows(index, grid, columns, cells, start)
+            for r in _grid_rows(index, grid, columns, cells, start, settings.column_tolerance)
             if any(cells.get(k) for k in r.keys.values())
         ]
         kept = []

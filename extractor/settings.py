@@ -31,6 +31,12 @@ class Settings:
     min_rule_length: float = 3.0
     #: Rects thinner than this (pt) that are filled, not stroked, count as drawn rules.
     max_rule_thickness: float = 3.0
+    #: Share of a cell boundary that must be drawn for two neighbouring cells to stay apart.
+    separator_coverage: float = 0.5
+    #: Column edges (pt) this close match, across a page break or within a table.
+    column_tolerance: float = 3.0
+    #: Share of inner column edges two grids must share for the second to continue the first.
+    continuation_shared_edges: float = 0.75
     #: Fraction of the glyph size above the baseline where a glyph's visual centre sits.
     glyph_centre: float = 0.35
     #: Height (fraction of page height) of the top and bottom bands searched for page furniture.

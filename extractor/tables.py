@@ -26,7 +26,6 @@ from extractor.settings import DEFAULT_SETTINGS, Settings
 
 #: Share of a separator's length that must be drawn for two atomic cells to stay apart.
 #: Below it the cells merge; dashed and slightly short rules still separate.
-MIN_SEPARATOR_COVERAGE = 0.5
 
 
 @dataclass(frozen=True)
@@ -259,7 +258,9 @@ def table_rules_to_skeleton(rules: Sequence[Rule], tolerance: float) -> _Skeleto
     )
 
 
-def skeleton_to_spans(sk: _Skeleton) -> list[tuple[int, int, int, int]]:
+def skeleton_to_spans(
+    sk: _Skeleton, coverage: float = DEFAULT_SETTINGS.separator_coverage
+) -> list[tuple[int, int, int, int]]:
     """Merge atomic cells not separated by a drawn rule: rectangles (r0, c0, r1, c1),
     end-exclusive. A non-rectangular merge grows to its bounding box."""
     n_rows, n_cols = len(sk.row_edges) - 1, len(sk.col_edges) - 1
@@ -270,11 +271,11 @@ def skeleton_to_spans(sk: _Skeleton) -> list[tuple[int, int, int, int]]:
             left, right = sk.col_edges[c], sk.col_edges[c + 1]
             if c + 1 < n_cols:
                 drawn = _coverage(sk.v_lines.get(right, []), top, bottom)
-                if drawn < MIN_SEPARATOR_COVERAGE:
+                if drawn < coverage:
                     uf.union(r * n_cols + c, r * n_cols + c + 1)
             if r + 1 < n_rows:
                 drawn = _coverage(sk.h_lines.get(bottom, []), left, right)
-                if drawn < MIN_SEPARATOR_COVERAGE:
+                if drawn < coverage:
                     uf.union(r * n_cols + c, (r + 1) * n_cols + c)
     while True:  # grow every group to a rectangle until stable
         boxes: dict[int, list[int]] = {}
@@ -313,7 +314,7 @@ def skeleton_to_grid(
     """Cells with spans and text for one table, or None when it encloses no area."""
     if len(sk.col_edges) < 2 or len(sk.row_edges) < 2:
         return None
-    spans = skeleton_to_spans(sk)
+    spans = skeleton_to_spans(sk, settings.separator_coverage)
     col_edges, cmap = _prune(sk.col_edges, {i for s in spans for i in (s[1], s[3])})
     row_edges, rmap = _prune(sk.row_edges, {i for s in spans for i in (s[0], s[2])})
     boxes = [(rmap[r0], cmap[c0], rmap[r1], cmap[c1]) for r0, c0, r1, c1 in spans]
