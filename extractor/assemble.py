@@ -21,8 +21,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extractor.columns import grid_continues, is_indicator_grid
 from extractor.eras import find_era_years
-from extractor.indicators import grid_continues, grids_to_indicator_table, is_indicator_grid
+from extractor.indicators import grids_to_indicator_table
 from extractor.layout import (
     LIST_MARKER,
     Margins,

@@ -6,13 +6,10 @@ Every ``samples/<stem>.pdf`` with a ``tests/golden/<stem>.json`` is read three w
 scored on the golden's value cells (indicator × series × value column):
 
 ``extractor``
-    ``tables.page_to_grids`` + ``indicators.grids_to_indicator_table``. Grids continue a
-    table across a page break when ``grid_continues`` says so, the previous grid is the
-    last on its page, the following grid is the first on its page, and no text is printed
-    above it (outside the top furniture band). A golden indicator is matched to ours by
-    name (equal, else one name contains the other), a series by label (by position when
-    the golden label is null), a value by ``(role, fiscal_year)``. A cell is right when
-    role, fiscal_year, kind, value and unit all equal the golden.
+    The product itself: ``extractor.convert`` (enrichment off). A golden indicator is
+    matched to ours by name (equal, else one name contains the other), a series by label
+    (by position when the golden label is null), a value by ``(role, fiscal_year)``. A cell
+    is right when role, fiscal_year, kind, value and unit all equal the golden.
 
 ``pdfplumber`` (``page.extract_tables()``) and ``pymupdf`` (``page.find_tables()``)
     These give rows of cell strings, ``None`` for a cell merged into its neighbour. To be
@@ -44,16 +41,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import extractor  # noqa: E402
+from extractor import Settings  # noqa: E402
 from extractor.eras import find_era_years  # noqa: E402
-from extractor.indicators import (  # noqa: E402
-    grid_continues,
-    grids_to_indicator_table,
-    is_indicator_grid,
-)
-from extractor.load import PageContent, pdf_to_pages  # noqa: E402
 from extractor.normalise import join_wrapped_lines, normalise_text  # noqa: E402
-from extractor.settings import DEFAULT_SETTINGS  # noqa: E402
-from extractor.tables import Grid, page_to_grids  # noqa: E402
 
 ROLE_WORDS = {
     "baseline": ("基準値", "基準"),
@@ -85,35 +76,10 @@ def golden_cells(golden: dict[str, Any]) -> list[GoldenCell]:
 # --- extractor ------------------------------------------------------------------------
 
 
-def _nothing_above(page: PageContent, grid: Grid) -> bool:
-    band = DEFAULT_SETTINGS.furniture_band * page.height
-    return not any(band < c.centre_y() < grid.top and c.text.strip() for c in page.chars)
-
-
 def extractor_indicators(pdf: Path) -> list[dict[str, Any]]:
-    """All indicators our tool reads from ``pdf`` (tables joined over page breaks)."""
-    tables: list[list[Grid]] = []
-    last_grid: Grid | None = None  # last grid of the previous page
-    for page in pdf_to_pages(pdf):
-        grids = page_to_grids(page)
-        for i, grid in enumerate(grids):
-            joins = (
-                i == 0
-                and last_grid is not None
-                and tables
-                and tables[-1][-1] is last_grid
-                and grid_continues(last_grid, grid)
-                and _nothing_above(page, grid)
-            )
-            if joins:
-                tables[-1].append(grid)
-            elif is_indicator_grid(grid):
-                tables.append([grid])
-        last_grid = grids[-1] if grids else None
-    out: list[dict[str, Any]] = []
-    for grids in tables:
-        out += [ind.to_dict() for ind in grids_to_indicator_table(grids).indicators]
-    return out
+    """All indicators the product reads from ``pdf``: the whole ``extractor.convert``."""
+    report = extractor.convert(pdf, Settings(enrich=False))
+    return [ind.to_dict() for goal in report.goals for ind in goal.indicators]
 
 
 def _find_indicator(indicators: Sequence[dict[str, Any]], name: str) -> dict[str, Any] | None:

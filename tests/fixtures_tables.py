@@ -254,7 +254,7 @@ def pdf_to_table_grids(path: Path) -> list[list[Grid]]:
     """Indicator tables of a PDF as grid lists, joined over page breaks the way the
     assemble stage is expected to: the last grid of a page continues into the first grid
     of the next when ``grid_continues`` and no text stands above the latter."""
-    from extractor.indicators import grid_continues, is_indicator_grid
+    from extractor.columns import grid_continues, is_indicator_grid
     from extractor.tables import page_to_grids
 
     tables: list[list[Grid]] = []

@@ -10,12 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.indicators import (
-    IndicatorTable,
-    grid_continues,
-    grids_to_indicator_table,
-    is_indicator_grid,
-)
+from extractor.columns import grid_continues, is_indicator_grid
+from extractor.indicators import IndicatorTable, grids_to_indicator_table
 from extractor.load import pdf_to_pages
 from extractor.model import Indicator
 from extractor.tables import Grid, page_to_grids

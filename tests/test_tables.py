@@ -220,7 +220,8 @@ def _pages(draw: st.DrawFn) -> PageContent:
 @settings(max_examples=300, deadline=None)
 @given(_pages())
 def test_any_rules_and_chars_give_consistent_grids(page: PageContent) -> None:
-    from extractor.indicators import grids_to_indicator_table, is_indicator_grid
+    from extractor.columns import is_indicator_grid
+    from extractor.indicators import grids_to_indicator_table
 
     for grid in page_to_grids(page):
         # every atomic unit is covered by exactly one cell
