@@ -2,7 +2,7 @@
 
 Why: the reportlab samples (make_samples.py) all look alike inside. Real reports are typed in
 Word or LibreOffice and sometimes re-distilled; their PDFs position text, draw table rules and
-embed fonts differently. Two samples come from here:
+embed fonts differently. Three samples come from here:
 
 ``office_city_2023``
     A fictional city's FY2023 report written as .docx with python-docx and converted by
@@ -46,7 +46,6 @@ from typing import Any
 
 import pikepdf
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -442,6 +441,7 @@ def value(col: Column, printed: str) -> dict[str, Any]:
 
 
 def expected_indicator(ind: Indicator, goal: Goal) -> dict[str, Any]:
+    """A merged cell gives its value to every sub-row, as the golden convention says."""
     series = []
     last: list[str] = [""] * len(goal.columns)
     for label, cells in ind.rows:
@@ -492,6 +492,7 @@ def expected_report(pdf: Path, pages: int) -> dict[str, Any]:
 
 
 def source(pdf: Path, pages: int) -> dict[str, Any]:
+    """The ``source`` block: base name, sha256 of the committed PDF, page count."""
     return {
         "file": pdf.name,
         "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(),
@@ -526,6 +527,7 @@ def set_fonts(rpr: Any, font: str, size: float | None = None) -> None:
 
 
 def run(p: Paragraph, text: str, font: str = MINCHO, size: float = 10.5) -> None:
+    """A run with explicit fonts: direct formatting, as Word users leave it."""
     set_fonts(p.add_run(text)._r.get_or_add_rPr(), font, size)
 
 
@@ -538,6 +540,7 @@ def para(
     keep: bool = False,
     before: float = 0,
 ) -> Paragraph:
+    """One paragraph; headings keep with the next one so they are never orphaned."""
     p = container.add_paragraph()
     if text:
         run(p, text, font, size)
@@ -568,8 +571,8 @@ def set_defaults(doc: Any) -> None:
 
 
 def label_box(doc: Any, text_width: float) -> None:
-    """The boxed 資料１ label at the top right: a right-aligned paragraph with a border,
-    indented so the box is only as wide as the label."""
+    """The boxed 資料１ label at the top right: a bordered paragraph, left-indented so the
+    box is only as wide as the label (Word users do this instead of a text box)."""
     p = para(doc, LABEL, GOTHIC, 12, WD_ALIGN_PARAGRAPH.CENTER)
     p.paragraph_format.left_indent = Mm(text_width - 22)
     p.paragraph_format.line_spacing = 1.0
@@ -620,6 +623,7 @@ def row_props(row: Any, header: bool) -> None:
 
 
 def shade(cell: _Cell, fill: str = "D9D9D9") -> None:
+    """Grey header cells: filled rectangles behind text, as in most real reports."""
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -711,7 +715,6 @@ def build_docx(path: Path) -> None:
     props.created = props.modified = dt.datetime(2024, 5, 15, 9, 0, 0)
     props.revision = 1
     section = doc.sections[0]
-    assert section.start_type == WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(18)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
