@@ -270,22 +270,29 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
     """Rejoin a paragraph's printed lines: a line break is no space in Japanese, one in English.
 
     Lines are normalised and stripped; two lines are joined with a space only when the first
-    ends and the second starts a Latin word (``digital`` / ``transformation``), never inside
-    a URL broken across lines.
+    ends and the second starts a half-width Latin word as printed (``digital`` /
+    ``transformation``). Never inside a number (``10`` / ``0,000円``), a URL, or a full-width
+    word: Japanese line breaking cuts ``ＳＮＳ`` anywhere, so ``Ｓ`` / ``ＮＳ`` is ``SNS``.
     """
     out = ""
+    raw_end = ""
     for raw in lines:
         line = normalise_text(raw)
         if not line:
             continue
+        raw_start = raw.strip()[:1]
         number_wrap = out[-1:].isdigit() and line[0].isdigit()  # 100,0 / 00円: one number
         if (
             out
             and _is_word_end(out[-1])
             and _is_word_start(line[0])
+            # a full-width word (ＳＮＳ) was typed in Japanese: its line break is no space
+            and raw_end.isascii()
+            and raw_start.isascii()
             and not number_wrap
             and not _URL_START.search(out)
         ):
             out += " "
         out += line
+        raw_end = raw.strip()[-1:]
     return normalise_text(out)

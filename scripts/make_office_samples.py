@@ -58,6 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = ROOT / "tests" / "golden"
 REVIEW = ROOT / "build" / "golden"
+FIXTURES = ROOT / "tests" / "fixtures"
 GENERATOR = {"name": "extractor", "version": "0.1.0"}
 SCHEMA_VERSION = "1.1"
 MINCHO = "IPAexMincho"
@@ -889,16 +890,18 @@ def ghostscript(src: Path, dst: Path) -> None:
     )
 
 
-def build_gs(stem: str) -> dict[str, Any]:
+def build_gs(stem: str) -> dict[str, Any] | None:
+    """Ghostscript twins of the reference. The plain one loses 3 of 4 ToUnicode maps, so it
+    is no sample but a test fixture of an undecodable document (no golden)."""
     ref = SAMPLES / "kurume_2021.pdf"
+    if stem != "kurume_2021_fixedcmap_gs":
+        ghostscript(ref, FIXTURES / "kurume_2021_gs_lost_cmaps.pdf")
+        return None
     pdf = SAMPLES / f"{stem}.pdf"
-    if stem == "kurume_2021_fixedcmap_gs":
-        with tempfile.TemporaryDirectory(prefix="gs_sample_") as tmp:
-            fixed = Path(tmp) / "in.pdf"
-            split_tounicode(ref, fixed)
-            ghostscript(fixed, pdf)
-    else:
-        ghostscript(ref, pdf)
+    with tempfile.TemporaryDirectory(prefix="gs_sample_") as tmp:
+        fixed = Path(tmp) / "in.pdf"
+        split_tounicode(ref, fixed)
+        ghostscript(fixed, pdf)
     with pikepdf.open(pdf) as doc:
         pages = len(doc.pages)
     data = copy.deepcopy(json.loads((GOLDEN / "kurume_2021.json").read_text("utf-8")))
@@ -921,6 +924,8 @@ def main(argv: list[str]) -> None:
             raise SystemExit(f"{tool} not found (see the docstring for the packages)")
     for stem in stems:
         data = BUILDERS[stem](stem)
+        if data is None:
+            continue
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         out = GOLDEN / f"{stem}.json"
         if out.exists() and not overwrite and out.read_text("utf-8") != text:

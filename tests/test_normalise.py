@@ -144,9 +144,11 @@ def test_space_rule_alone_leaves_text_without_spaces() -> None:
     assert normalise_spaces("子育て支援") == "子育て支援"
 
 
-def test_join_normalises_each_line_before_deciding_the_space() -> None:
-    # ＡＢ becomes AB first, so the line ends in a Latin word and the next starts one.
-    assert join_wrapped_lines(["ＡＢ", "ＣＤ"]) == "AB CD"
+def test_join_decides_the_space_on_the_printed_width() -> None:
+    # Full-width letters were typed in Japanese mode: Word/LibreOffice cut such a word at
+    # any character (ＳＮＳ → Ｓ | ＮＳ), so the break is no space. Half-width words get one.
+    assert join_wrapped_lines(["ＡＢ", "ＣＤ"]) == "ABCD"
+    assert join_wrapped_lines(["AB", "CD"]) == "AB CD"
 
 
 # --- properties ---------------------------------------------------------------------
