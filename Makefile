@@ -36,9 +36,11 @@ bench: $(STAMP_DEV)
 compare: $(STAMP_DEV)
 	$(BIN)/python scripts/compare_tables.py
 
-# Regenerating the samples needs Japanese TrueType fonts (Debian: fonts-ipaexfont).
+# Regenerating the samples needs Debian's fonts-ipaexfont, libreoffice-writer-nogui and
+# ghostscript (see the scripts' docstrings); `make test` needs none of them.
 samples: $(STAMP_DEV)
 	$(BIN)/python scripts/make_samples.py
+	$(BIN)/python scripts/make_office_samples.py
 
 clean:
 	rm -rf $(VENV) out/*.json
