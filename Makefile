@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench samples compare clean
+.PHONY: run test lint bench samples compare fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(BIN)/python scripts/bench.py
+
+# A long fuzz run (2,000 mutated sample PDFs); `make test` runs 60.
+fuzz: $(STAMP_DEV)
+	EXTRACTOR_FUZZ_EXAMPLES=2000 $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 compare: $(STAMP_DEV)
 	$(BIN)/python scripts/compare_tables.py
