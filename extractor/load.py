@@ -7,12 +7,14 @@ released as soon as its content has been copied out, so memory stays flat with p
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTComponent, LTCurve, LTFigure, LTImage, LTLine, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -193,20 +195,95 @@ def _is_visible(color: Any) -> bool:
     return True
 
 
-def _char_from_pdfplumber(obj: dict[str, Any], page_height: float) -> Char:
-    matrix = obj.get("matrix") or (1, 0, 0, 1, obj["x0"], page_height - obj["bottom"])
-    baseline = page_height - float(matrix[5])
-    return Char(
-        text=obj["text"],
-        x0=float(obj["x0"]),
-        x1=float(obj["x1"]),
-        top=float(obj["top"]),
-        bottom=float(obj["bottom"]),
-        baseline=baseline,
-        size=float(obj.get("size") or (obj["bottom"] - obj["top"]) or 10.0),
-        fontname=str(obj.get("fontname", "")),
-        upright=bool(obj.get("upright", True)),
-    )
+def _layout_objects(objs: Iterable[LTComponent]) -> Iterator[LTComponent]:
+    """Leaf layout objects, figures (Form XObjects) opened up, as pdfplumber does."""
+    for obj in objs:
+        if isinstance(obj, LTFigure):
+            yield from _layout_objects(obj)
+        else:
+            yield obj
+
+
+def _fontname(obj: LTChar) -> str:
+    name = obj.fontname
+    return name.decode("latin-1") if isinstance(name, bytes) else str(name)
+
+
+def _page_objects(
+    page: pdfplumber.page.Page,
+) -> tuple[
+    list[Char], list[dict[str, Any]], list[dict[str, Any]], list[tuple[float, float, float, float]]
+]:
+    """Chars, line and rect dicts, and image boxes of a page, in pdfplumber's coordinates.
+
+    Reads pdfminer's layout objects directly: pdfplumber's generic ``process_object`` turns
+    every attribute of every object into a dict (a third of the load time on long reports);
+    this keeps pdfplumber's coordinate rules (``Page.process_object``) for the few fields used.
+    """
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    chars: list[Char] = []
+    lines: list[dict[str, Any]] = []
+    rects: list[dict[str, Any]] = []
+    images: list[tuple[float, float, float, float]] = []
+    for obj in _layout_objects(page.layout):
+        x0, x1 = obj.x0 + mb_x0, obj.x1 + mb_x0
+        top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
+        if isinstance(obj, LTChar):
+            chars.append(
+                Char(
+                    text=obj.get_text(),
+                    x0=x0,
+                    x1=x1,
+                    top=top,
+                    bottom=bottom,
+                    baseline=height - obj.matrix[5] + mb_top,
+                    size=float(obj.size) or 10.0,
+                    fontname=_fontname(obj),
+                    upright=bool(obj.upright),
+                )
+            )
+        elif isinstance(obj, LTImage):
+            images.append((x0, top, x1, bottom))
+        elif isinstance(obj, LTLine | LTRect | LTCurve):
+            shape = {
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "stroke": obj.stroke,
+                "fill": obj.fill,
+                "stroking_color": obj.stroking_color,
+                "non_stroking_color": obj.non_stroking_color,
+            }
+            if isinstance(obj, LTRect):
+                rects.append(shape)
+            elif isinstance(obj, LTLine):
+                lines.append(shape)
+            else:
+                lines += _curve_segments(obj, shape, height, mb_x0, mb_top)
+    return chars, lines, rects, images
+
+
+def _curve_segments(
+    curve: LTCurve, shape: dict[str, Any], height: float, mb_x0: float, mb_top: float
+) -> list[dict[str, Any]]:
+    """The straight axis-aligned pieces of a drawn path (some producers draw a whole table
+    grid as one path); diagonals and arcs are left out by the rule filter."""
+    points = [(x + mb_x0, height - y + mb_top) for x, y in curve.pts]
+    out = []
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        out.append(
+            {
+                **shape,
+                "x0": min(ax, bx),
+                "x1": max(ax, bx),
+                "top": min(ay, by),
+                "bottom": max(ay, by),
+                "fill": False,
+            }
+        )
+    return out
 
 
 def _rules_from_objects(
@@ -265,19 +342,15 @@ def page_to_content(
     page: pdfplumber.page.Page, settings: Settings = DEFAULT_SETTINGS
 ) -> PageContent:
     """Copy one pdfplumber page into a ``PageContent``, fake-bold duplicates removed."""
-    height = float(page.height)
-    chars = tuple(dedupe_chars(_char_from_pdfplumber(c, height) for c in page.chars))
-    rules = tuple(_rules_from_objects(page.lines, page.rects, settings))
-    images = tuple(
-        (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images
-    )
+    chars, lines, rects, images = _page_objects(page)
+    rules = tuple(_rules_from_objects(lines, rects, settings))
     return PageContent(
         number=page.page_number,
         width=float(page.width),
-        height=height,
-        chars=chars,
+        height=float(page.height),
+        chars=tuple(dedupe_chars(chars)),
         rules=rules,
-        images=images,
+        images=tuple(images),
     )
 
 

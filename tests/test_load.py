@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractor.load import Char, _is_visible, _rules_from_objects, dedupe_chars
 from extractor.settings import Settings
+from tests.conftest import SAMPLES
 
 
 def _char(text: str, x0: float, top: float, size: float = 10.0, font: str = "F1") -> Char:
@@ -102,3 +105,52 @@ def test_white_and_tiny_rules_are_not_rules() -> None:
     vertical = sorted(r.position for r in rules if r.orientation == "v")
     assert horizontal == [20, 40, 60, 95.25]
     assert vertical == [0, 50]
+
+
+def _pdfplumber_view(path: Path) -> tuple[list[tuple], list[tuple]]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        chars = [
+            (c["text"], round(c["x0"], 3), round(c["top"], 3), round(c["bottom"], 3))
+            for c in page.chars
+        ]
+        rules = _rules_from_objects(page.lines, page.rects, Settings())
+    return chars, sorted((r.orientation, round(r.position, 3)) for r in rules)
+
+
+def _our_view(path: Path) -> tuple[list[tuple], list[tuple]]:
+    import pdfplumber
+
+    from extractor.load import _page_objects
+
+    with pdfplumber.open(path) as pdf:
+        chars, lines, rects, _ = _page_objects(pdf.pages[0])
+    rules = _rules_from_objects(lines, rects, Settings())
+    return (
+        [(c.text, round(c.x0, 3), round(c.top, 3), round(c.bottom, 3)) for c in chars],
+        sorted((r.orientation, round(r.position, 3)) for r in rules),
+    )
+
+
+@pytest.mark.parametrize("stem", ["kurume_2021", "office_city_2023", "other_city_heisei"])
+def test_direct_object_reading_matches_pdfplumber(stem: str) -> None:
+    path = SAMPLES / f"{stem}.pdf"
+    assert _our_view(path) == _pdfplumber_view(path)
+
+
+def test_offset_mediabox_keeps_baselines_with_boxes(tmp_path: Path) -> None:
+    import pikepdf
+
+    from extractor.load import pdf_to_pages
+
+    shifted = tmp_path / "offset.pdf"
+    with pikepdf.open(SAMPLES / "kurume_2021.pdf") as pdf:
+        page = pdf.pages[0]
+        page.MediaBox = pikepdf.Array([30, 50, 625, 892])
+        pdf.save(shifted)
+    assert _our_view(shifted) == _pdfplumber_view(shifted)
+    first = next(pdf_to_pages(shifted))
+    for ch in first.chars[:50]:
+        assert ch.top - 1 <= ch.baseline <= ch.bottom + 1  # baseline inside its own box
