@@ -212,6 +212,13 @@ def _title(lines: Sequence[TextLine]) -> str | None:
     return text or None
 
 
+def _title_fiscal_year(title: str | None) -> int | None:
+    """The fiscal year a title names (令和4年度 進捗報告), when it names exactly one:
+    a plan period (令和2年度〜令和6年度) says nothing about the year reported on."""
+    years = {y.year for y in find_era_years(title or "") if y.fiscal}
+    return years.pop() if len(years) == 1 else None
+
+
 def _goal_from_heading(line: TextLine) -> tuple[int, str] | None:
     m = GOAL_HEADING.match(normalise_text(line.text))
     if not m:
@@ -393,11 +400,12 @@ def layouts_to_report(
                 challenges=challenges,
             )
         )
+    title = _title(preamble)
     return Report(
         source=source,
         label=label,
-        title=_title(preamble),
-        fiscal_year=fiscal_year,
+        title=title,
+        fiscal_year=fiscal_year if fiscal_year is not None else _title_fiscal_year(title),
         goals=tuple(built),
         warnings=tuple(warnings),
     )

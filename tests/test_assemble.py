@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.assemble import PageLayout, layouts_to_report
 from extractor.layout import TextLine
 from extractor.model import Source
@@ -110,3 +112,18 @@ def test_no_goal_gives_no_goals() -> None:
     report = layouts_to_report([_page(1, [_line("会議録", 0)])], SOURCE)
     assert report.goals == ()
     assert report.title == "会議録"
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("令和４年度　進捗報告", 2022),
+        ("第2期計画(令和2年度〜令和6年度)の進捗", None),
+        ("進捗報告", None),
+    ],
+)
+def test_fiscal_year_from_the_title_without_an_initiatives_heading(
+    title: str, year: int | None
+) -> None:
+    lines = [_line(title, 0, size=14), _line("【基本目標１】まちづくり", 2)]
+    assert layouts_to_report([_page(1, lines)], SOURCE).fiscal_year == year
