@@ -53,12 +53,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from golden_files import FIXTURES, GOLDEN, SAMPLES, source, write_golden
+from sample_specs import Column
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-GOLDEN = ROOT / "tests" / "golden"
-REVIEW = ROOT / "build" / "golden"
-FIXTURES = ROOT / "tests" / "fixtures"
 GENERATOR = {"name": "extractor", "version": "0.1.0"}
 SCHEMA_VERSION = "1.1"
 MINCHO = "IPAexMincho"
@@ -68,14 +65,6 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 FIXED_DATE = "D:20240515090000+09'00'"
 
 # --- content data ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    """A value column: role word and printed year label (e.g. 基準値, 令和元年度)."""
-
-    word: str
-    era: str
 
 
 @dataclass(frozen=True)
@@ -489,15 +478,6 @@ def expected_report(pdf: Path, pages: int) -> dict[str, Any]:
         "fiscal_year": FISCAL_YEAR,
         "goals": goals,
         "warnings": [],
-    }
-
-
-def source(pdf: Path, pages: int) -> dict[str, Any]:
-    """The ``source`` block: base name, sha256 of the committed PDF, page count."""
-    return {
-        "file": pdf.name,
-        "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(),
-        "pages": pages,
     }
 
 
@@ -926,15 +906,7 @@ def main(argv: list[str]) -> None:
         data = BUILDERS[stem](stem)
         if data is None:
             continue
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        out = GOLDEN / f"{stem}.json"
-        if out.exists() and not overwrite and out.read_text("utf-8") != text:
-            review = REVIEW / out.name
-            review.parent.mkdir(parents=True, exist_ok=True)
-            review.write_text(text, encoding="utf-8")
-            print(f"  {stem}: expectation differs from {out}; review {review}")
-        else:
-            out.write_text(text, encoding="utf-8")
+        write_golden(stem, data, overwrite=overwrite)
         print(f"{stem}: {data['source']['pages']} pages, {data['source']['sha256'][:12]}")
 
 

@@ -9,14 +9,13 @@ Usage: python scripts/make_samples.py [stem ...]
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pikepdf
+from golden_files import SAMPLES, source, write_golden
 from pdfdraw import (
     Cell,
     Flowable,
@@ -42,10 +41,6 @@ from sample_specs import (
     Report,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-GOLDEN = ROOT / "tests" / "golden"
-REVIEW = ROOT / "build" / "golden"
 GENERATOR = {"name": "extractor", "version": "0.1.0"}
 SCHEMA_VERSION = "1.1"
 
@@ -324,11 +319,7 @@ def expected(
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": GENERATOR,
-        "source": {
-            "file": pdf.name,
-            "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(),
-            "pages": pages,
-        },
+        "source": source(pdf, pages),
         "label": norm(spec.label) if spec.label else None,
         "title": norm(spec.title),
         "fiscal_year": spec.fiscal_year,
@@ -390,20 +381,11 @@ def main(argv: list[str]) -> None:
     expectation is written beside it in build/golden/ for review, unless --write-golden."""
     overwrite = "--write-golden" in argv
     stems = [a for a in argv if not a.startswith("--")]
-    GOLDEN.mkdir(parents=True, exist_ok=True)
     for spec in SPECS:
         if stems and spec.stem not in stems:
             continue
         data = build(spec)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        out = GOLDEN / f"{spec.stem}.json"
-        if out.exists() and not overwrite and out.read_text("utf-8") != text:
-            review = REVIEW / out.name
-            review.parent.mkdir(parents=True, exist_ok=True)
-            review.write_text(text, encoding="utf-8")
-            print(f"  {spec.stem}: expectation differs from {out}; review {review}")
-        else:
-            out.write_text(text, encoding="utf-8")
+        write_golden(spec.stem, data, overwrite=overwrite)
         print(f"{spec.stem}: {data['source']['pages']} pages, {data['source']['sha256'][:12]}")
 
 
