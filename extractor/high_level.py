@@ -16,12 +16,14 @@ from typing import Any
 from extractor.assemble import PageLayout, layouts_to_report, page_to_layout
 from extractor.errors import NotAReportError, NoTextLayerError, UndecodableTextError
 from extractor.layout import (
+    Box,
+    chars_outside_boxes,
     chars_to_lines,
     horizontal_to_vertical_box,
     lines_to_paragraphs,
     vertical_to_horizontal,
 )
-from extractor.load import file_to_sha256, pdf_to_pages
+from extractor.load import PageContent, file_to_sha256, pdf_to_pages
 from extractor.model import Report, Source
 from extractor.quality import (
     PageQuality,
@@ -30,6 +32,7 @@ from extractor.quality import (
     quality_to_warnings,
 )
 from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.tables import Grid, page_to_grids
 
 Timings = dict[str, float]
 
@@ -127,31 +130,59 @@ def convert_to_file(
     return write_report(report.to_dict(), Path(outdir) / f"{Path(path).stem}.json")
 
 
+def _table_rows(grids: list[Grid]) -> list[tuple[str, Box]]:
+    """Each ruled row as one line of text, cells joined by `` | `` (a merged cell once)."""
+    rows: list[tuple[str, Box]] = []
+    for grid in grids:
+        for r in range(grid.n_rows):
+            cells = sorted((c for c in grid.cells if c.row == r), key=lambda c: c.col)
+            texts = [c.text for c in cells]
+            if any(texts):
+                top, bottom = grid.row_edges[r], grid.row_edges[r + 1]
+                rows.append((" | ".join(texts), (grid.x0, top, grid.x1, bottom)))
+    return rows
+
+
+def page_to_text(
+    page: PageContent, quality: PageQuality, settings: Settings = DEFAULT_SETTINGS
+) -> dict[str, Any]:
+    """One page as paragraphs in reading order: running text rejoined, ruled tables row by
+    row (cells never run into each other), vertical writing read in columns."""
+    blocks: list[tuple[str, str, Box]] = []
+    if quality.vertical_ratio > settings.vertical_page_ratio:
+        chars = vertical_to_horizontal(page.chars, page.width, settings)
+        for p in lines_to_paragraphs(chars_to_lines(chars, settings, page=page.number)):
+            box = horizontal_to_vertical_box((p.x0, p.top, p.x1, p.bottom), page.width)
+            blocks.append(("text", p.text, box))
+    else:
+        tables = [g for g in page_to_grids(page, settings) if g.n_cols > 1]
+        body = chars_outside_boxes(page.chars, [(g.x0, g.top, g.x1, g.bottom) for g in tables])
+        for p in lines_to_paragraphs(chars_to_lines(body, settings, page=page.number)):
+            blocks.append(("text", p.text, (p.x0, p.top, p.x1, p.bottom)))
+        blocks += [("table_row", text, box) for text, box in _table_rows(tables)]
+        blocks.sort(key=lambda b: (b[2][1], b[2][0]))
+    return {
+        "page": page.number,
+        "paragraphs": [
+            {"text": text, "bbox": [round(v, 2) for v in box], "kind": kind}
+            for kind, text, box in blocks
+        ],
+        "warnings": [w.to_dict() for w in quality_to_warnings(quality, settings)],
+    }
+
+
 def extract_text(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> list[dict[str, Any]]:
     """Normalised text of any text PDF: pages → paragraphs with their boxes, plus warnings.
 
-    The same reading and normalisation as ``convert`` (tables are read as lines here).
+    The same reading and normalisation as ``convert``. Each paragraph has a ``kind``:
+    ``text`` (running text) or ``table_row`` (one ruled table row, cells joined by `` | ``).
+    Raises ``UndecodableTextError`` / ``NoTextLayerError`` like ``convert``.
     """
-    out: list[dict[str, Any]] = []
+    pages: list[dict[str, Any]] = []
     qualities: list[PageQuality] = []
     for page in pdf_to_pages(path, settings):
         quality = page_to_quality(page)
         qualities.append(quality)
-        vertical = quality.vertical_ratio > settings.vertical_page_ratio
-        chars = vertical_to_horizontal(page.chars, page.width, settings) if vertical else page.chars
-        paragraphs = lines_to_paragraphs(chars_to_lines(chars, settings, page=page.number))
-        boxes = [(p.x0, p.top, p.x1, p.bottom) for p in paragraphs]
-        if vertical:
-            boxes = [horizontal_to_vertical_box(b, page.width) for b in boxes]
-        out.append(
-            {
-                "page": page.number,
-                "paragraphs": [
-                    {"text": p.text, "bbox": [round(v, 2) for v in box]}
-                    for p, box in zip(paragraphs, boxes, strict=True)
-                ],
-                "warnings": [w.to_dict() for w in quality_to_warnings(quality, settings)],
-            }
-        )
+        pages.append(page_to_text(page, quality, settings))
     _check_text_layer(Path(path), qualities, False, settings)
-    return out
+    return pages

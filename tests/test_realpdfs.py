@@ -69,3 +69,13 @@ def test_issue_4_vertical_text_reads_in_columns() -> None:
     pages = extractor.extract_text(REAL / "pdfminer__jo.pdf")
     text = "".join(p["text"] for page in pages for p in page["paragraphs"])
     assert "わたくしといふ現象は" in text
+
+
+def test_text_reads_a_ruled_table_row_by_row() -> None:
+    """An 18-page Excel list: each row one paragraph, cells never run into each other."""
+    pages = extractor.extract_text(REAL / "opendata-pdf-to-csv__shinryoujo_13_000791218.pdf")
+    rows = [p["text"] for p in pages[0]["paragraphs"] if p["kind"] == "table_row"]
+    assert any(
+        r.startswith("学校法人聖路加国際大学聖路加国際病院 | 104-8560 | 中央区明石町9番1号")
+        for r in rows
+    ), rows[:3]
