@@ -51,9 +51,18 @@ def convert_document(path: Path, settings: Settings) -> dict[str, Any]:
     return convert(path, settings).to_dict()
 
 
-def current_output(output: Path, sha256: str) -> dict[str, Any] | None:
+def _enriched(document: dict[str, Any]) -> bool | None:
+    """Whether a report carries keywords etc.; None when it has nothing to enrich."""
+    goals = document.get("goals") or []
+    flags = [("keywords" in i) for g in goals for i in g.get("initiatives") or []]
+    flags += [("challenge_terms" in g) for g in goals if g.get("challenges")]
+    return all(flags) if flags else None
+
+
+def current_output(output: Path, sha256: str, enrich: bool = True) -> dict[str, Any] | None:
     """The existing output document if it is valid and made from this very input by this very
-    tool and schema version (so converting again would give the same file), else None."""
+    tool and schema version, with enrichment as asked (so converting again would give the
+    same file), else None."""
     from extractor.validate import report_to_errors
 
     try:
@@ -66,6 +75,7 @@ def current_output(output: Path, sha256: str) -> dict[str, Any] | None:
             document["source"]["sha256"] == sha256
             and document["generator"]["version"] == version
             and document["schema_version"] == schema_version
+            and _enriched(document) in (None, enrich)
         )
     except (KeyError, TypeError):
         return None
@@ -99,7 +109,7 @@ def _run_task(task: Task, converter: Converter) -> dict[str, Any]:
             raise InputNotFoundError(f"no such file: {task.path}", path=str(task.path)) from exc
         except OSError as exc:
             raise UnreadableFileError(f"cannot read the file: {exc}", path=str(task.path)) from exc
-        existing = None if task.force else current_output(task.output, sha256)
+        existing = None if task.force else current_output(task.output, sha256, task.settings.enrich)
         if existing is not None:
             document, status = existing, "skipped"
         else:

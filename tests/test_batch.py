@@ -251,6 +251,21 @@ def test_force_converts_again(tmp_path: Path) -> None:
     assert _statuses(report) == {"a.pdf": "converted"}
 
 
+def test_switching_enrichment_converts_again(tmp_path: Path) -> None:
+    inputs = [REPO / "samples" / "kurume_2020.pdf"]
+    out = tmp_path / "out"
+    plain = Settings(enrich=False)
+    assert _statuses(convert_batch(inputs, out, settings=plain, jobs=1)) == {
+        "kurume_2020.pdf": "converted"
+    }
+    assert _statuses(convert_batch(inputs, out, settings=plain, jobs=1)) == {
+        "kurume_2020.pdf": "skipped"
+    }
+    report = convert_batch(inputs, out, settings=Settings(enrich=True), jobs=1)
+    assert _statuses(report) == {"kurume_2020.pdf": "converted"}
+    assert "keywords" in (out / "kurume_2020.json").read_text("utf-8")
+
+
 def test_changed_pdf_is_converted_again(tmp_path: Path) -> None:
     (pdf,) = _pdfs(tmp_path / "in", "a.pdf")
     convert_batch([pdf], tmp_path / "out", converter=bf.fake_ok)
