@@ -10,11 +10,9 @@ batch runner's worker processes can be made to succeed, fail, hang or crash on p
 
 from __future__ import annotations
 
-import functools
 import io
 import os
 import signal
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -227,23 +225,3 @@ def fake_slow(path: Path, settings: extractor.Settings) -> dict[str, Any]:
     """Takes a while, so a run can be interrupted in the middle."""
     time.sleep(float(os.environ.get("EXTRACTOR_FAKE_SLEEP", "0.5")))
     return fake_document(path)
-
-
-@functools.lru_cache(maxsize=1)
-def _pipeline_is_placeholder() -> bool:
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            extractor.convert(make_prose_pdf(Path(folder)))
-        except NotImplementedError:
-            return True
-        except Exception:
-            return False
-    return False
-
-
-def require_pipeline() -> None:
-    """Skip the calling test while ``extractor.convert`` is still a placeholder."""
-    import pytest
-
-    if _pipeline_is_placeholder():
-        pytest.skip("extractor.convert is still a placeholder")

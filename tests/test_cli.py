@@ -354,7 +354,6 @@ def test_text_error_is_one_line(tmp_path: Path, fake_text: list) -> None:
 
 
 def test_real_text_of_a_sample() -> None:
-    bf.require_pipeline()
     sample = sorted(SAMPLES.glob("*.pdf"))[0]
     result = run("text", sample)
     assert result.exit_code == 0, result.stderr
@@ -365,14 +364,12 @@ def test_real_text_of_a_sample() -> None:
 
 
 def test_real_text_of_a_bad_file(tmp_path: Path) -> None:
-    bf.require_pipeline()
     result = run("text", bf.make_html_as_pdf(tmp_path))
     assert result.exit_code == 1 and ": not_a_pdf: " in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_real_convert_of_the_samples(tmp_path: Path) -> None:
-    bf.require_pipeline()
     samples = sorted(SAMPLES.glob("*.pdf"))
     result = run("convert", SAMPLES, "-o", tmp_path, "--jobs", "2")
     assert result.exit_code == 0, result.stderr

@@ -244,7 +244,6 @@ END_TO_END = [
 
 @pytest.mark.parametrize(("make", "code"), END_TO_END, ids=[c for _, c in END_TO_END])
 def test_real_pipeline_error_codes(make, code: str, tmp_path: Path) -> None:
-    bf.require_pipeline()
     path = make(tmp_path)
     with pytest.raises(errors.ExtractorError) as info:
         extractor.convert(path)
@@ -256,7 +255,6 @@ def test_real_pipeline_error_codes(make, code: str, tmp_path: Path) -> None:
 
 
 def test_real_pipeline_opens_encrypted_pdf_with_password(tmp_path: Path) -> None:
-    bf.require_pipeline()
     path = bf.make_encrypted_pdf(tmp_path)
     try:
         report = extractor.convert(path, Settings(password="secret"))
