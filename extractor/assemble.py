@@ -36,7 +36,7 @@ from extractor.layout import (
 )
 from extractor.load import PageContent
 from extractor.model import Goal, Indicator, Initiative, Report, ReportWarning, Source
-from extractor.normalise import normalise_text
+from extractor.normalise import join_wrapped_lines, normalise_text
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid, page_to_grids
 
@@ -119,10 +119,11 @@ def page_to_layout(
 @dataclass
 class _GoalDraft:
     number: int
-    title: str
-    page: int
+    #: The printed heading: its first line, and a wrapped second line if any.
+    heading: list[TextLine]
     indicators: list[Indicator] = field(default_factory=list)
-    initiatives: list[tuple[TextLine, list[TextLine]]] = field(default_factory=list)
+    #: (heading lines, body lines) per initiative.
+    initiatives: list[tuple[list[TextLine], list[TextLine]]] = field(default_factory=list)
     challenge_lines: list[TextLine] = field(default_factory=list)
 
 
@@ -220,12 +221,40 @@ def _title_fiscal_year(title: str | None) -> int | None:
 
 
 def _goal_from_heading(line: TextLine) -> tuple[int, str] | None:
-    m = GOAL_HEADING.match(normalise_text(line.text))
+    return _goal_from_text(normalise_text(line.text))
+
+
+def _goal_from_text(text: str) -> tuple[int, str] | None:
+    m = GOAL_HEADING.match(text)
     if not m:
         return None
     number = int(m["number"] or m["number2"])
     title = TITLE_SUFFIX.sub("", (m["title"] if m["number"] else m["title2"]) or "").strip()
     return number, title
+
+
+def _goal_title(lines: Sequence[TextLine]) -> str:
+    parsed = _goal_from_text(join_wrapped_lines([ln.text for ln in lines]))
+    assert parsed is not None
+    return parsed[1]
+
+
+def _continues_heading(
+    heading: TextLine, line: TextLine, text: str, margins: dict[int, Margins]
+) -> bool:
+    """A heading too long for one line wraps: it fills its line, and the next line, right
+    under it, starts under the heading's text (hanging indent), not at the marker."""
+    m = margins.get(heading.page)
+    size = max(heading.size, line.size)
+    return (
+        m is not None
+        and line.page == heading.page
+        and 0 < line.baseline - heading.baseline < 2.0 * size
+        and m.right - heading.x1 < 2.0 * size
+        and line.x0 >= heading.x0 + 0.8 * size
+        and not LIST_MARKER.match(text)
+        and _goal_from_text(text) is None
+    )
 
 
 def _is_note(text: str) -> bool:
@@ -291,6 +320,8 @@ def layouts_to_report(
     goals: list[_GoalDraft] = []
     section: SectionKind | None = None
     unplaced: list[TextLine] = []
+    #: The lines of the goal or initiative heading just read, while it may still wrap.
+    open_heading: list[TextLine] | None = None
     i = 0
     while i < len(items):
         item = items[i]
@@ -339,9 +370,14 @@ def layouts_to_report(
         text = normalise_text(line.text)
         if not text:
             continue
+        if open_heading and _continues_heading(open_heading[-1], line, text, margins):
+            open_heading.append(line)
+            continue
+        open_heading = None
         heading = _goal_from_heading(line)
         if heading is not None:
-            goals.append(_GoalDraft(heading[0], heading[1], line.page))
+            goals.append(_GoalDraft(heading[0], [line]))
+            open_heading = goals[-1].heading
             section = None
             continue
         if not goals:
@@ -356,7 +392,8 @@ def layouts_to_report(
             continue
         if section == "initiatives":
             if m := INITIATIVE_HEADING.match(text):
-                goal.initiatives.append((line, []))
+                goal.initiatives.append(([line], []))
+                open_heading = goal.initiatives[-1][0]
             elif goal.initiatives:
                 goal.initiatives[-1][1].append(line)
             else:
@@ -378,23 +415,23 @@ def layouts_to_report(
     built: list[Goal] = []
     for draft in goals:
         initiatives = []
-        for heading_line, body in draft.initiatives:
-            m = INITIATIVE_HEADING.match(normalise_text(heading_line.text))
+        for heading_lines, body in draft.initiatives:
+            m = INITIATIVE_HEADING.match(join_wrapped_lines([ln.text for ln in heading_lines]))
             assert m is not None
             initiatives.append(
                 Initiative(
                     number=_circled_number(m["marker"]),
                     title=m["title"].strip(),
                     paragraphs=tuple(p.text for p in lines_to_paragraphs(body, margins)),
-                    page=heading_line.page,
+                    page=heading_lines[0].page,
                 )
             )
         challenges = tuple(p.text for p in lines_to_paragraphs(draft.challenge_lines, margins))
         built.append(
             Goal(
                 number=draft.number,
-                title=draft.title,
-                page=draft.page,
+                title=_goal_title(draft.heading),
+                page=draft.heading[0].page,
                 indicators=tuple(draft.indicators),
                 initiatives=tuple(initiatives),
                 challenges=challenges,

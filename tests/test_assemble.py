@@ -127,3 +127,33 @@ def test_fiscal_year_from_the_title_without_an_initiatives_heading(
 ) -> None:
     lines = [_line(title, 0, size=14), _line("【基本目標１】まちづくり", 2)]
     assert layouts_to_report([_page(1, lines)], SOURCE).fiscal_year == year
+
+
+def test_wrapped_goal_heading_and_initiative_title_are_joined() -> None:
+    lines = [
+        _full("２　【基本目標２】　すべての子どもが地域の中で安心して学び、遊び、", 0),
+        _line("育つことのできる環境づくりについて", 1, indent=6 * SIZE),
+        _line("（２）令和６年度の取組状況", 2),
+        _full("③放課後の居場所づくりと地域の見守り体制を一体的に強化する取組の", 3, indent=SIZE),
+        _line("推進", 4, indent=2 * SIZE),
+        _full("放課後児童クラブの定員を拡大し、", 5, indent=SIZE),
+        _line("待機児童を解消した。", 6),
+    ]
+    goal = layouts_to_report([_page(1, lines)], SOURCE).goals[0]
+    assert goal.title == "すべての子どもが地域の中で安心して学び、遊び、育つことのできる環境づくり"
+    (initiative,) = goal.initiatives
+    assert initiative.title == "放課後の居場所づくりと地域の見守り体制を一体的に強化する取組の推進"
+    assert initiative.paragraphs == ("放課後児童クラブの定員を拡大し、待機児童を解消した。",)
+
+
+def test_a_full_title_followed_by_an_indented_paragraph_is_not_wrapped() -> None:
+    lines = [
+        _line("【基本目標１】まちづくり", 0),
+        _line("（２）令和６年度の取組状況", 1),
+        _full("①子育て支援の充実に向けた関係機関との連携と情報発信の強化", 2, indent=SIZE),
+        _full("関係機関との連絡会議を開催し、", 3, indent=SIZE),  # first-line indent only
+        _line("情報共有を図った。", 4),
+    ]
+    (initiative,) = layouts_to_report([_page(1, lines)], SOURCE).goals[0].initiatives
+    assert initiative.title == "子育て支援の充実に向けた関係機関との連携と情報発信の強化"
+    assert initiative.paragraphs == ("関係機関との連絡会議を開催し、情報共有を図った。",)
