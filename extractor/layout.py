@@ -215,14 +215,24 @@ class Paragraph:
     bottom: float
 
 
-def _starts_paragraph(prev: TextLine, line: TextLine, margins: dict[int, Margins]) -> bool:
+def _starts_paragraph(
+    first: TextLine, prev: TextLine, line: TextLine, margins: dict[int, Margins]
+) -> bool:
+    """Whether ``line`` opens a new paragraph after ``prev`` (``first`` opened the current one)."""
     if LIST_MARKER.match(line.text):
         return True
     m = margins.get(line.page)
+    pm = margins.get(prev.page)
     size = line.size or 10.0
+    if (
+        LIST_MARKER.match(first.text)
+        and pm is not None
+        and pm.right - prev.x1 <= 1.5 * size
+        and line.x0 >= first.x0 + 0.5 * size
+    ):
+        return False  # a list item wrapped with a hanging indent under its text
     if m is not None and line.x0 - m.left > 0.6 * size:
         return True  # first-line indent
-    pm = margins.get(prev.page)
     if pm is not None and pm.right - prev.x1 > 1.5 * size and SENTENCE_END.search(prev.text):
         # the previous line ends a sentence well short of the margin: its paragraph ended
         # (a short line that stops mid-sentence is only narrower glyphs, e.g. half-width kana)
@@ -247,7 +257,7 @@ def lines_to_paragraphs(
         margins = {p: m for p, ls in by_page.items() if (m := lines_to_margins(ls))}
     groups: list[list[TextLine]] = []
     for line in lines:
-        if groups and not _starts_paragraph(groups[-1][-1], line, margins):
+        if groups and not _starts_paragraph(groups[-1][0], groups[-1][-1], line, margins):
             groups[-1].append(line)
         else:
             groups.append([line])

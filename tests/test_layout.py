@@ -85,3 +85,20 @@ def test_paragraphs_break_at_indent_and_sentence_end() -> None:
         "ああああああああああいいい。",
         "ううううううううううええええええええええおお",
     ]
+
+
+def test_bullet_items_are_paragraphs_and_wrap_under_their_text() -> None:
+    lines = chars_to_lines(
+        _chars("・", 50, 100)
+        + _chars("ああああああああああ", 60, 100)
+        + _chars("いい（延べ120人参加）", 60, 118)
+        + _chars("・", 50, 136)
+        + _chars("うう。", 60, 136)
+        + _chars("ええええええええ", 60, 154)
+        + _chars("おお。", 50, 172)
+    )
+    assert [p.text for p in lines_to_paragraphs(lines)] == [
+        "・ああああああああああいい(延べ120人参加)",
+        "・うう。",
+        "ええええええええおお。",
+    ]
