@@ -75,11 +75,10 @@ def current_output(output: Path, sha256: str, enrich: bool = True) -> dict[str, 
             document["source"]["sha256"] == sha256
             and document["generator"]["version"] == version
             and document["schema_version"] == schema_version
-            and _enriched(document) in (None, enrich)
         )
     except (KeyError, TypeError):
         return None
-    if not current or report_to_errors(document):
+    if not current or report_to_errors(document) or _enriched(document) not in (None, enrich):
         return None
     return document
 
