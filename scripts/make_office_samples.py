@@ -2,15 +2,20 @@
 
 Why: the reportlab samples (make_samples.py) all look alike inside. Real reports are typed in
 Word or LibreOffice and sometimes re-distilled; their PDFs position text, draw table rules and
-embed fonts differently. Three samples come from here:
+embed fonts differently. Four samples come from here:
 
-``office_city_2023``
-    A fictional city's FY2023 report written as .docx with python-docx and converted by
-    LibreOffice (``soffice --headless --convert-to pdf``); LibreOffice does all line wrapping
-    and page breaking. The expected JSON is derived from the content data below (what we
-    typed), never from the extractor. The pages in the data (``page=``) were read off the
-    rendered PDF by eye; the build checks them against ``pdftotext`` and stops when the layout
-    moved (another LibreOffice version, other fonts).
+``office_city_2023`` and ``office_city_2024``
+    Fictional cities' FY2023 and FY2024 reports (``OFFICE_2023``, ``OFFICE_2024``: one
+    ``Report`` spec each, drawn by the same helpers) written as .docx with python-docx and
+    converted by LibreOffice (``soffice --headless --convert-to pdf``); LibreOffice does all
+    line wrapping and page breaking. The FY2024 one brings a running header, an ``n/m`` footer,
+    wrapped goal and initiative titles with hanging indents, bullet items, a two-row table
+    header, footnote marks in name cells and a paragraph across a page break (samples/README.md).
+    The expected JSON is derived from the content data below (what we typed, normalised by
+    ``extractor.normalise.normalise_text``, the documented contract), never from the
+    extractor. The pages in the data (``page=``) were read off the rendered PDF by eye; the
+    build checks them, and the line wraps a sample is about, against ``pdftotext`` and stops
+    when the layout moved (another LibreOffice version, other fonts).
 ``kurume_2021_gs`` and ``kurume_2021_fixedcmap_gs``
     ``samples/kurume_2021.pdf`` re-distilled by Ghostscript's pdfwrite. The first uses the
     input as is; the second first splits the input's ToUnicode CMaps into blocks of at most
@@ -34,6 +39,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -42,7 +48,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pikepdf
 from docx import Document
@@ -56,13 +62,15 @@ from docx.text.paragraph import Paragraph
 from golden_files import FIXTURES, GOLDEN, SAMPLES, source, write_golden
 from sample_specs import Column
 
+from extractor.normalise import normalise_text
+
 GENERATOR = {"name": "extractor", "version": "0.1.0"}
 SCHEMA_VERSION = "1.1"
 MINCHO = "IPAexMincho"
 GOTHIC = "IPAexGothic"
 INDENT = "\u3000"
+BULLET = "・"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-FIXED_DATE = "D:20240515090000+09'00'"
 
 # --- content data ----------------------------------------------------------------------------
 
@@ -99,7 +107,31 @@ class Goal:
     initiatives: tuple[Initiative, ...]
     challenges: tuple[str, ...]
     kubun: bool = False  # explicit 区分 column
-    split_header: bool = False  # role word and era as two paragraphs (else a line break)
+    # Value column headers: role word + line break + era in one paragraph ("break"), as two
+    # paragraphs in one cell ("paragraphs"), or two ruled rows with the role words on top
+    # (one role cell spanning consecutive columns of the same role) and the eras below.
+    header: Literal["break", "paragraphs", "two_rows"] = "break"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One sample: what is typed into the .docx, and how the page furniture looks."""
+
+    stem: str
+    city: str
+    label: str
+    title: str
+    fiscal_year: int
+    goals: tuple[Goal, ...]
+    created: dt.datetime  # .docx core properties and the PDF's Info dates
+    footer: tuple[str, ...]  # footer pieces; "PAGE" and "NUMPAGES" are fields
+    running_header: str | None = None  # small type at the top right of every page
+    heading_gap: str = ""  # typed between 【基本目標n】 and the goal title
+    hanging: bool = False  # wrapped goal/initiative titles continue under the title text
+    # Extra (needle, page) checks, e.g. the words on both sides of a page break.
+    page_checks: tuple[tuple[str, int], ...] = ()
+    # Text that must end a printed line: the wraps the sample is about.
+    line_ends: tuple[str, ...] = ()
 
 
 ROLE = {"基準値": "baseline", "実績": "actual", "現状値": "current", "目標値": "target"}
@@ -118,12 +150,9 @@ THREE = (
 WIDTHS_FIVE = (30.0, 34.0, 22.0, 22.0, 22.0, 22.0, 22.0)
 WIDTHS_THREE = (36.0, 38.0, 22.0, 26.0, 26.0, 26.0)
 
-LABEL = "資料１"
 TITLE = "基本目標に関する現状報告及び今後の課題・方向性"
-FISCAL_YEAR = 2023
-CITY = "あおば市"
 
-GOALS: tuple[Goal, ...] = (
+GOALS_2023: tuple[Goal, ...] = (
     Goal(
         number=1,
         title="安心して子どもを生み育てられるまちづくり",
@@ -218,7 +247,7 @@ GOALS: tuple[Goal, ...] = (
         columns=THREE,
         widths=WIDTHS_THREE,
         kubun=True,
-        split_header=True,
+        header="paragraphs",
         indicators=(
             Indicator(
                 "地域子育て支援拠点の利用者数",
@@ -383,27 +412,346 @@ GOALS: tuple[Goal, ...] = (
     ),
 )
 
-# --- expected-value normalisation (ours, independent of the extractor) ------------------------
+OFFICE_2023 = Report(
+    stem="office_city_2023",
+    city="あおば市",
+    label="資料１",
+    title=TITLE,
+    fiscal_year=2023,
+    goals=GOALS_2023,
+    created=dt.datetime(2024, 5, 15, 9, 0, 0),
+    footer=("- ", "PAGE", " -"),
+)
 
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_LATIN = re.compile(r"[A-Za-z0-9]")
+# office_city_2024: another city (ひかり市), the FY2024 report of its plan's last year, so the
+# current value and the target carry the same year (令和６年度). Pages read off the rendered PDF.
+
+FIVE_2024 = (
+    Column("基準値", "令和元年度"),
+    Column("実績", "令和４年度"),
+    Column("実績", "令和５年度"),
+    Column("現状値", "令和６年度"),
+    Column("目標値", "令和６年度"),
+)
+FOUR_2024 = (
+    Column("基準値", "令和元年度"),
+    Column("実績", "令和５年度"),
+    Column("現状値", "令和６年度"),
+    Column("目標値", "令和６年度"),
+)
+HEISEI_2024 = (  # another column order: the target before the actual and current values
+    Column("基準値", "平成３０年度"),
+    Column("目標値", "令和６年度"),
+    Column("実績", "令和５年度"),
+    Column("現状値", "令和６年度"),
+)
+WIDTHS_FOUR = (36.0, 34.0, 26.0, 26.0, 26.0, 26.0)
+
+
+def one_row(*cells: str) -> tuple[tuple[str, tuple[str | None, ...]], ...]:
+    """The rows of an indicator without sub-rows."""
+    return (("", cells),)
+
+
+GOALS_2024: tuple[Goal, ...] = (
+    Goal(
+        number=1,
+        title="安心して子どもを生み育てることができるまちづくり",
+        page=1,
+        columns=FIVE_2024,
+        widths=WIDTHS_FIVE,
+        header="two_rows",
+        indicators=(
+            Indicator(
+                "子育てしやすいまちだと思う市民の割合",
+                "市民意識調査による数値",
+                one_row("62.3%", "64.8%", "66.0%", "集計中", "70.0%"),
+                page=1,
+                needle="集計中",
+            ),
+            Indicator(
+                "子育て相談の延べ件数",
+                "子育て世代包括支援センターにおける年間の相談件数",
+                one_row("1,234件", "1,480件", "1,562件", "1,701件", "増加"),
+                page=1,
+                needle="1,701件",
+            ),
+            Indicator(
+                "一時預かり事業の利用者数の伸び",
+                "令和元年度の利用者数に対する倍率",
+                one_row("1.0倍", "1.8倍", "2.1倍", "2.5倍", "3.0倍"),
+                page=1,
+                needle="2.5倍",
+            ),
+            Indicator(
+                "乳児家庭全戸訪問の実施率",
+                "生後４か月までの乳児がいる家庭への訪問率",
+                one_row("96.5%", "－", "98.2%", "98.9%", "100%"),
+                page=1,
+                needle="98.9%",
+            ),
+        ),
+        initiatives=(
+            Initiative(
+                "妊娠・出産期からの切れ目ない相談支援",
+                (
+                    "妊娠届出時の面談と妊娠８か月頃のアンケートを全ての妊婦に実施し、支援が必要な"
+                    "家庭を早期に把握した。また、産後ケア事業の利用対象を産後１年未満まで拡大し、"
+                    "延べ３１２人が利用した。",
+                    "さらに、令和６年度から子育て支援アプリの運用を開始し、妊婦健診や予防接種の"
+                    "日程の通知と、オンラインでの相談予約ができるようにした。登録者数は３月末時点で"
+                    "2,845人となった。",
+                ),
+                page=1,
+            ),
+            Initiative(
+                "保育の受け皿と質の確保",
+                (
+                    "令和６年４月に小規模保育事業所を２か所開設し、定員を３８人拡大した。"
+                    "あわせて、保育士等を対象とした研修を年６回実施し、保育の質の向上を図った。",
+                    "また、市内の保育所等に就職した保育士への就労奨励金の交付と、宿舎借り上げ費用の"
+                    "補助を継続し、新たに２７人の保育士を確保した。",
+                ),
+                page=1,
+            ),
+            Initiative(
+                "一時預かり・病児保育の充実",
+                (
+                    "一時預かり事業の実施施設を２か所増やしたほか、ウェブ予約を導入した結果、"
+                    "利用者数は令和元年度の2.5倍となった。",
+                    "なお、病児保育については、市内の小児科医院と連携し、空き状況の確認と予約を"
+                    "オンラインでできるようにした。",
+                ),
+                page=1,
+            ),
+            Initiative(
+                "子育て世帯の経済的負担の軽減",
+                (
+                    "第２子以降の３歳未満児の保育料を無償化するとともに、子ども医療費の助成に"
+                    "おける所得制限を撤廃した。",
+                    "さらに、物価高騰の影響を受ける子育て世帯に対し、児童１人あたり２万円の"
+                    "「ひかり市子育て応援給付金」を支給した。",
+                ),
+                page=1,
+            ),
+        ),
+        challenges=(
+            "子育てしやすいまちだと思う市民の割合は、令和６年度の調査結果を集計中であるが、"
+            "令和５年度までは着実に上昇しており、引き続き相談支援と経済的支援の両面から"
+            "取組を進めるとともに、子育て世帯の声を施策に反映する仕組みづくりを進める。",
+            "また、一時預かり事業の利用が伸びている一方で、希望する日に利用できないとの声も"
+            "あることから、受入れ体制の拡充を検討する。あわせて、保育士の確保は依然として"
+            "厳しい状況にあり、処遇改善や働きやすい職場環境づくりへの支援を継続するとともに、"
+            "潜在保育士の復職支援にも取り組む。また、子育て支援アプリの登録者を増やし、"
+            "必要な情報が必要な人に確実に届くよう、情報発信の充実を図る。",
+        ),
+    ),
+    Goal(
+        number=2,
+        title="すべての子どもが地域の中で安心して学び、遊び、育つことのできる環境づくり",
+        page=2,
+        columns=FOUR_2024,
+        widths=WIDTHS_FOUR,
+        indicators=(
+            Indicator(
+                "放課後児童クラブの待機児童数※1",
+                "各年度５月１日時点における待機児童数",
+                one_row("86人", "41人", "17人", "0人"),
+                page=2,
+                needle="86人",
+                note="※1　令和６年度から、受入れ対象を小学６年生まで拡大した。",
+            ),
+            Indicator(
+                "地域子育て支援拠点の延べ利用者数※2",
+                "年間の延べ利用者数",
+                one_row("52,310人", "44,870人", "49,120人", "55,000人"),
+                page=2,
+                needle="52,310人",
+                note="※2　令和２年度から令和４年度までは、感染症対策のため利用人数を制限した。",
+            ),
+            Indicator(
+                "放課後子ども教室の実施校数",
+                "各年度末時点における実施校数",
+                one_row("8校", "14校", "17校", "20校"),
+                page=2,
+                needle="14校",
+            ),
+        ),
+        initiatives=(
+            Initiative(
+                "放課後児童クラブの受け皿の拡大",
+                (
+                    "小学校の余裕教室を活用して放課後児童クラブを３か所新設し、定員を１２０人"
+                    "拡大した結果、待機児童数は１７人となり、前年度から２４人減少した。",
+                    "また、長期休業期間中のみ利用できる夏休み限定の放課後児童クラブを２か所で"
+                    "開設し、５６人が利用した。",
+                ),
+                page=2,
+            ),
+            Initiative(
+                "子どもの体験・学びの機会の充実",
+                (
+                    "夏休みや週末を中心に、地域や企業と連携した体験プログラムを実施した。"
+                    "主な取組は次のとおりである。",
+                    "・親子で参加する自然体験教室の実施（延べ120人参加）",
+                    "・市内の大学と連携した小中学生向けプログラミング講座及び科学実験教室の開催"
+                    "（年８回、延べ264人参加）",
+                    "・図書館における読み聞かせ会の実施（年48回）",
+                    "参加者アンケートでは、９割以上の子どもが「楽しかった」「また参加したい」と"
+                    "回答した。",
+                ),
+                page=2,
+            ),
+            Initiative(
+                "地域の子育て支援団体や企業、大学等との連携による子どもの居場所づくりと"
+                "地域で子どもを見守る担い手の育成",
+                (
+                    "地域子育て支援拠点の利用者数は49,120人となり、利用人数の制限を行っていた"
+                    "令和４年度から回復した。また、見守り活動の担い手を養成する講座を開催し、"
+                    "新たに４２人が登録した。",
+                ),
+                page=2,
+            ),
+        ),
+        challenges=(
+            "放課後児童クラブの待機児童は減少しているものの、受入れ対象の拡大に伴い高学年の"
+            "利用希望が増えていることから、引き続き受け皿の確保を進める必要がある。",
+            "あわせて、放課後子ども教室と放課後児童クラブの一体的な運営を進め、全ての児童が"
+            "放課後を安全に過ごせる環境を整える。",
+            "また、子どもが安心して過ごせる居場所を地域全体で確保するため、子育て支援団体や"
+            "企業、大学等との連携を一層進め、担い手の育成と活動の継続を支援していく。",
+        ),
+    ),
+    Goal(
+        number=3,
+        title="困難を抱える子どもと家庭を支える仕組みづくり",
+        page=3,
+        columns=HEISEI_2024,
+        widths=WIDTHS_FOUR,
+        indicators=(
+            Indicator(
+                "児童虐待相談対応件数",
+                "家庭児童相談室における年間の対応件数",
+                one_row("298件", "250件", "341件", "327件"),
+                page=3,
+                needle="298件",
+            ),
+            Indicator(
+                "ひとり親家庭の就業率",
+                "ひとり親家庭実態調査による数値",
+                one_row("71.2%", "80.0%", "－", "76.4%"),
+                page=3,
+                needle="71.2%",
+            ),
+            Indicator(
+                "学習支援事業の参加者数",
+                "年間の実参加者数",
+                one_row("96人", "150人", "138人", "145人"),
+                page=3,
+                needle="96人",
+            ),
+            Indicator(
+                "スクールソーシャルワーカーの対応件数",
+                "年間の延べ対応件数",
+                one_row("512件", "1,000件", "1,088件", "1,156件"),
+                page=3,
+                needle="1,156件",
+            ),
+        ),
+        initiatives=(
+            Initiative(
+                "児童虐待の未然防止と早期対応",
+                (
+                    "家庭児童相談室に心理職を１人配置し、相談体制を強化した。また、要保護児童対策"
+                    "地域協議会の実務者会議を毎月開催し、関係機関との情報共有を徹底した。",
+                ),
+                page=3,
+            ),
+            Initiative(
+                "ひとり親家庭の自立支援",
+                (
+                    "就業支援専門員による個別相談を行い、資格取得のための給付金を１９人に支給した。"
+                    "就業率は前回調査から5.2ポイント上昇したが、目標には届いていない。",
+                ),
+                page=3,
+            ),
+            Initiative(
+                "子どもの学習・生活支援",
+                (
+                    "生活困窮世帯等の中学生を対象とした学習支援教室を市内４か所で開催し、"
+                    "１４５人が参加した。",
+                ),
+                page=3,
+            ),
+            Initiative(
+                "不登校の子どもへの支援",
+                (
+                    "教育支援センターの開所日を拡大するとともに、スクールソーシャルワーカーを"
+                    "１人増員し、家庭への訪問支援を強化した。",
+                ),
+                page=3,
+            ),
+            Initiative(
+                "ヤングケアラーへの支援",
+                (
+                    "教職員を対象とした研修を実施し、早期発見の視点を共有したほか、"
+                    "元ヤングケアラーによる相談窓口を開設した。",
+                ),
+                page=3,
+            ),
+        ),
+        challenges=(
+            "児童虐待相談対応件数は高い水準で推移しており、相談体制の強化とあわせて、"
+            "妊娠期からの予防的な支援の充実が求められる。",
+            "また、ひとり親家庭の就業率は上昇しているものの目標には届いておらず、就業支援と"
+            "生活支援を組み合わせた継続的な支援が必要である。今後は、ヤングケアラーや不登校の"
+            "子どもなど、支援を必要とする子どもや家庭が自ら声を上げにくい状況を踏まえ、"
+            "関係機関が連携して早期に把握し、必要な支援につなぐ体制を構築していく。",
+        ),
+    ),
+)
+
+OFFICE_2024 = Report(
+    stem="office_city_2024",
+    city="ひかり市",
+    label="資料２",
+    title=TITLE,
+    fiscal_year=2024,
+    goals=GOALS_2024,
+    created=dt.datetime(2024, 11, 20, 10, 0, 0),
+    footer=("PAGE", "/", "NUMPAGES"),
+    running_header="令和６年度第２回ひかり市子ども・子育て会議　資料２",
+    heading_gap=INDENT,
+    hanging=True,
+    page_checks=(("処遇改善や働", 1), ("きやすい職場環境づくり", 2)),
+    line_ends=(
+        "育つことのできる環境づ",  # goal 2 heading, continued under the title text
+        "子どもを見守",  # goal 2 ③'s title
+        "（年８回、延べ",  # the second bullet item
+        "処遇改善や働",  # goal 1's last challenge paragraph, the last line of page 1
+    ),
+)
+
+REPORTS = {rep.stem: rep for rep in (OFFICE_2023, OFFICE_2024)}
+
+
+# --- expected-value normalisation ------------------------------------------------------------
+# What we typed, normalised by the documented contract (extractor.normalise: full-width ASCII
+# → ASCII, spaces dropped between Japanese characters and kept as one between Japanese and
+# Latin/digits, e.g. ``※1　次回`` → ``※1 次回``). Only this pure string function is shared
+# with the extractor; the structure of the expected JSON comes from the content data alone.
+
 NUMBER = re.compile(
     r"(?P<sign>[▲△+\-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    r"(?P<unit>%|人|か所|件|回|円|倍|ポイント)?"
+    r"(?P<unit>%|人|か所|件|回|円|倍|校|ポイント)?"
 )
 ERA = re.compile(r"(?P<era>令和|平成)(?P<n>元|\d+)年度")
 ERA_BASE = {"令和": 2018, "平成": 1988}
 
 
 def norm(s: str) -> str:
-    """Full-width ASCII -> ASCII; spaces dropped except between two Latin letters/digits."""
-    s = s.translate(_FULLWIDTH).replace("\n", "")
-    s = re.sub(r"[\s\u3000]+", " ", s).strip()
-    return "".join(
-        ch
-        for i, ch in enumerate(s)
-        if ch != " " or (_LATIN.match(s[i - 1]) and _LATIN.match(s[i + 1]))
-    )
+    """A typed string as the report's JSON spells it."""
+    return normalise_text(s)
 
 
 def value(col: Column, printed: str) -> dict[str, Any]:
@@ -448,8 +796,8 @@ def expected_indicator(ind: Indicator, goal: Goal) -> dict[str, Any]:
     }
 
 
-def expected_report(pdf: Path, pages: int) -> dict[str, Any]:
-    """The expected JSON of office_city_2023, from the content data."""
+def expected_report(pdf: Path, pages: int, rep: Report) -> dict[str, Any]:
+    """The expected JSON of one report, from its content data."""
     goals = [
         {
             "number": g.number,
@@ -467,15 +815,15 @@ def expected_report(pdf: Path, pages: int) -> dict[str, Any]:
             ],
             "challenges": [norm(p) for p in g.challenges],
         }
-        for g in GOALS
+        for g in rep.goals
     ]
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": GENERATOR,
         "source": source(pdf, pages),
-        "label": norm(LABEL),
-        "title": norm(TITLE),
-        "fiscal_year": FISCAL_YEAR,
+        "label": norm(rep.label),
+        "title": norm(rep.title),
+        "fiscal_year": rep.fiscal_year,
         "goals": goals,
         "warnings": [],
     }
@@ -551,10 +899,17 @@ def set_defaults(doc: Any) -> None:
     pf.widow_control = True
 
 
-def label_box(doc: Any, text_width: float) -> None:
+def hang(p: Paragraph, chars: int, size: float, start: int = 0) -> None:
+    """A hanging indent: the first line starts ``start`` characters in, the wrapped lines
+    ``chars`` characters further (under the text after a number or a bullet)."""
+    p.paragraph_format.left_indent = Pt((start + chars) * size)
+    p.paragraph_format.first_line_indent = Pt(-chars * size)
+
+
+def label_box(doc: Any, label: str, text_width: float) -> None:
     """The boxed 資料１ label at the top right: a bordered paragraph, left-indented so the
     box is only as wide as the label (Word users do this instead of a text box)."""
-    p = para(doc, LABEL, GOTHIC, 12, WD_ALIGN_PARAGRAPH.CENTER)
+    p = para(doc, label, GOTHIC, 12, WD_ALIGN_PARAGRAPH.CENTER)
     p.paragraph_format.left_indent = Mm(text_width - 22)
     p.paragraph_format.line_spacing = 1.0
     ppr = p._p.get_or_add_pPr()
@@ -569,12 +924,27 @@ def label_box(doc: Any, text_width: float) -> None:
     ppr.append(borders)
 
 
-def page_footer(section: Any) -> None:
-    """Centred ``- n -`` with a PAGE field, as Word writes it."""
+def page_footer(section: Any, pieces: tuple[str, ...]) -> None:
+    """Centred footer, e.g. ``- n -`` or ``n/m``: "PAGE" and "NUMPAGES" pieces are fields."""
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run(p, "- ", MINCHO, 10.5)
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("t", "1")):
+    for piece in pieces:
+        if piece in ("PAGE", "NUMPAGES"):
+            field(p, piece)
+        else:
+            run(p, piece, MINCHO, 10.5)
+
+
+def running_header(section: Any, text: str) -> None:
+    """Small type at the top right of every page (the meeting and the document number)."""
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run(p, text, MINCHO, 9)
+
+
+def field(p: Paragraph, instr: str) -> None:
+    """A field (PAGE, NUMPAGES) as Word writes it: begin, instruction, separate, result, end."""
+    for kind, text in (("begin", None), ("instr", f" {instr} "), ("separate", None), ("t", "1")):
         r = p.add_run()
         set_fonts(r._r.get_or_add_rPr(), MINCHO, 10.5)
         if kind == "instr":
@@ -592,7 +962,6 @@ def page_footer(section: Any) -> None:
     el = OxmlElement("w:fldChar")
     el.set(qn("w:fldCharType"), "end")
     r._r.append(el)
-    run(p, " -", MINCHO, 10.5)
 
 
 def row_props(row: Any, header: bool) -> None:
@@ -632,7 +1001,8 @@ def cell_text(
 def indicator_table(doc: Any, g: Goal) -> Table:
     """The ruled indicator table; sub-rows share vertically merged name/評価指標 cells."""
     v0 = 3 if g.kubun else 2
-    n_rows = 1 + sum(len(ind.rows) for ind in g.indicators)
+    head_rows = 2 if g.header == "two_rows" else 1
+    n_rows = head_rows + sum(len(ind.rows) for ind in g.indicators)
     table = doc.add_table(rows=n_rows, cols=v0 + len(g.columns))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -653,15 +1023,30 @@ def indicator_table(doc: Any, g: Goal) -> Table:
             cell.width = Mm(width)
     for j, width in enumerate(g.widths):
         table.columns[j].width = Mm(width)
-    header = table.rows[0].cells
     heads = [["成果指標"], ["評価指標"]] + ([["区分"]] if g.kubun else [])
-    heads += [[c.word, f"（{c.era}）"] for c in g.columns]
-    for cell, lines in zip(header, heads, strict=True):
-        cell_text(cell, lines, WD_ALIGN_PARAGRAPH.CENTER, 8, split=g.split_header)
+    if g.header == "two_rows":
+        # Fixed columns span both header rows; role words on top, one cell over a run of
+        # columns with the same role (実績 over two years); the eras in the second row.
+        cells = [table.cell(0, j).merge(table.cell(1, j)) for j in range(v0)]
+        j = v0
+        for word, group in itertools.groupby(c.word for c in g.columns):
+            n = len(list(group))
+            cells.append(
+                table.cell(0, j).merge(table.cell(0, j + n - 1)) if n > 1 else table.cell(0, j)
+            )
+            heads.append([word])
+            j += n
+        cells += [table.cell(1, v0 + j) for j in range(len(g.columns))]
+        heads += [[f"（{c.era}）"] for c in g.columns]
+    else:
+        cells = table.rows[0].cells
+        heads += [[c.word, f"（{c.era}）"] for c in g.columns]
+    for cell, lines in zip(cells, heads, strict=True):
+        cell_text(cell, lines, WD_ALIGN_PARAGRAPH.CENTER, 8, split=g.header == "paragraphs")
         shade(cell)
     for i, row in enumerate(table.rows):
-        row_props(row, header=i == 0)
-    r = 1
+        row_props(row, header=i < head_rows)
+    r = head_rows
     for ind in g.indicators:
         k = len(ind.rows)
         for c, text in ((0, ind.name), (1, ind.source)):
@@ -686,28 +1071,36 @@ def indicator_table(doc: Any, g: Goal) -> Table:
     return table
 
 
-def build_docx(path: Path) -> None:
-    """Write the .docx of office_city_2023 (A4, 20 mm margins)."""
+def era_year(fiscal_year: int) -> str:
+    """``2024`` → ``令和６年度``, as typed in the （２） heading."""
+    return f"令和{zen(fiscal_year - 2018)}年度"
+
+
+def build_docx(path: Path, rep: Report) -> None:
+    """Write the .docx of one report (A4, 20 mm margins)."""
     doc = Document()
     set_defaults(doc)
     props = doc.core_properties
-    props.title = TITLE
-    props.author = CITY
-    props.created = props.modified = dt.datetime(2024, 5, 15, 9, 0, 0)
+    props.title = rep.title
+    props.author = rep.city
+    props.created = props.modified = rep.created
     props.revision = 1
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(18)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.footer_distance = Mm(10)
-    page_footer(section)
-    label_box(doc, 210 - 36)
+    page_footer(section, rep.footer)
+    if rep.running_header:
+        section.header_distance = Mm(10)
+        running_header(section, rep.running_header)
+    label_box(doc, rep.label, 210 - 36)
     para(
-        doc, TITLE, GOTHIC, 14, WD_ALIGN_PARAGRAPH.CENTER, before=12
+        doc, rep.title, GOTHIC, 14, WD_ALIGN_PARAGRAPH.CENTER, before=12
     ).paragraph_format.space_after = Pt(12)
-    for g in GOALS:
-        heading = f"{zen(g.number)}{INDENT}【基本目標{zen(g.number)}】"
-        para(
+    for g in rep.goals:
+        heading = f"{zen(g.number)}{INDENT}【基本目標{zen(g.number)}】{rep.heading_gap}"
+        p = para(
             doc,
             f"{heading}{g.title}について",
             GOTHIC,
@@ -715,17 +1108,25 @@ def build_docx(path: Path) -> None:
             keep=True,
             before=6 if g.number > 1 else 0,
         )
+        if rep.hanging:
+            hang(p, len(heading), 11)
         para(doc, "（１）成果指標の現状値", GOTHIC, 10.5, keep=True, before=4)
         indicator_table(doc, g)
         for ind in g.indicators:
             if ind.note:
                 para(doc, ind.note, MINCHO, 9)
         para(doc, "")
-        para(doc, "（２）令和５年度の取組状況", GOTHIC, 10.5, keep=True)
+        para(doc, f"（２）{era_year(rep.fiscal_year)}の取組状況", GOTHIC, 10.5, keep=True)
         for k, ini in enumerate(g.initiatives):
-            para(doc, INDENT + CIRCLED[k] + ini.title, GOTHIC, 10.5, keep=True, before=4)
+            prefix = INDENT + CIRCLED[k]
+            p = para(doc, prefix + ini.title, GOTHIC, 10.5, keep=True, before=4)
+            if rep.hanging:
+                hang(p, len(prefix), 10.5)
             for text in ini.paragraphs:
-                para(doc, INDENT + text)
+                if text.startswith(BULLET):  # a list item: the bullet one character in
+                    hang(para(doc, text), 1, 10.5, start=1)
+                else:
+                    para(doc, INDENT + text)
         para(doc, "（３）今後の課題・方向性", GOTHIC, 10.5, keep=True, before=8)
         for text in g.challenges:
             para(doc, INDENT + text)
@@ -756,13 +1157,13 @@ def soffice_pdf(docx: Path, work: Path) -> Path:
     return work / f"{docx.stem}.pdf"
 
 
-def fix_metadata(src: Path, dst: Path) -> int:
+def fix_metadata(src: Path, dst: Path, when: dt.datetime) -> int:
     """Fixed dates, no XMP, no /DocChecksum, deterministic /ID; returns the page count."""
     with pikepdf.open(src) as pdf:
         info = pdf.docinfo
         for key in ("/CreationDate", "/ModDate"):
             if key in info:
-                info[key] = pikepdf.String(FIXED_DATE)
+                info[key] = pikepdf.String(when.strftime("D:%Y%m%d%H%M%S+09'00'"))
         if "/Metadata" in pdf.Root:
             del pdf.Root.Metadata
         # LibreOffice's /ID is random and qpdf keeps part of it: replace it by a content hash.
@@ -792,7 +1193,15 @@ def page_texts(pdf: Path, pages: int) -> list[str]:
     return out
 
 
-def check_pages(pdf: Path, pages: int) -> list[str]:
+def printed_lines(pdf: Path) -> list[str]:
+    """Every printed line by pdftotext (reading order), whitespace removed."""
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [re.sub(r"\s+", "", line) for line in text.splitlines()]
+
+
+def check_pages(pdf: Path, pages: int, rep: Report) -> list[str]:
     """Every hand-entered page against where pdftotext finds the anchor text."""
     texts = page_texts(pdf, pages)
     problems = []
@@ -802,28 +1211,38 @@ def check_pages(pdf: Path, pages: int) -> list[str]:
         if found != [expected]:
             problems.append(f"{what}: page {expected} expected, {needle!r} found on {found}")
 
-    for g in GOALS:
+    for g in rep.goals:
         where(f"【基本目標{zen(g.number)}】", g.page, f"goal {g.number}")
         for ind in g.indicators:
             where(ind.needle, ind.page, f"goal {g.number} indicator {ind.name}")
         for k, ini in enumerate(g.initiatives):
-            where(CIRCLED[k] + ini.title, ini.page, f"goal {g.number} initiative {k + 1}")
+            # the first line only: a wrapped title may continue on the next page
+            where(CIRCLED[k] + ini.title[:20], ini.page, f"goal {g.number} initiative {k + 1}")
+    for needle, page in rep.page_checks:
+        where(needle, page, "page check")
+    lines = printed_lines(pdf)
+    problems += [
+        f"{needle!r} no longer ends a printed line"
+        for needle in rep.line_ends
+        if not any(line.endswith(needle) for line in lines)
+    ]
     return problems
 
 
-def build_office(stem: str = "office_city_2023") -> dict[str, Any]:
+def build_office(stem: str) -> dict[str, Any]:
+    rep = REPORTS[stem]
     with tempfile.TemporaryDirectory(prefix="office_sample_") as tmp:
         work = Path(tmp)
         docx = work / f"{stem}.docx"
-        build_docx(docx)
+        build_docx(docx, rep)
         pdf = SAMPLES / f"{stem}.pdf"
-        pages = fix_metadata(soffice_pdf(docx, work), pdf)
+        pages = fix_metadata(soffice_pdf(docx, work), pdf, rep.created)
     if not 3 <= pages <= 5:
         raise SystemExit(f"{stem}: {pages} pages, expected 3-5")
-    problems = check_pages(pdf, pages)
+    problems = check_pages(pdf, pages, rep)
     if problems:
         raise SystemExit(f"{stem}: the layout moved:\n  " + "\n  ".join(problems))
-    return expected_report(pdf, pages)
+    return expected_report(pdf, pages, rep)
 
 
 # --- Ghostscript twins -----------------------------------------------------------------------
@@ -891,6 +1310,7 @@ def build_gs(stem: str) -> dict[str, Any] | None:
 
 BUILDERS = {
     "office_city_2023": build_office,
+    "office_city_2024": build_office,
     "kurume_2021_gs": build_gs,
     "kurume_2021_fixedcmap_gs": build_gs,
 }
