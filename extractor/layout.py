@@ -43,7 +43,7 @@ def _chars_to_text(chars: Sequence[Char]) -> str:
     out: list[str] = []
     prev: Char | None = None
     for ch in chars:
-        if prev is not None and out and ch.text != " " and out[-1] != " ":
+        if prev is not None and out and not ch.text.isspace() and not out[-1].isspace():
             gap = ch.x0 - prev.x1
             if (
                 gap > 0.25 * min(ch.size, prev.size)
@@ -111,6 +111,17 @@ def _attach_raised_rows(rows: list[list[Char]]) -> list[list[Char]]:
     return [merged[k] for k in sorted(merged)]
 
 
+def _run_to_lines(run: Sequence[Char], page: int) -> list[TextLine]:
+    """The run as a line, its leading and trailing spaces dropped (a paragraph's indent
+    space must not move the line's left edge: the indent is measured from the glyphs)."""
+    start, end = 0, len(run)
+    while start < end and run[start].text.isspace():
+        start += 1
+    while end > start and run[end - 1].text.isspace():
+        end -= 1
+    return [_line_from_chars(run[start:end], page)] if end > start else []
+
+
 def chars_to_lines(
     chars: Iterable[Char],
     settings: Settings = DEFAULT_SETTINGS,
@@ -124,9 +135,10 @@ def chars_to_lines(
     descriptor, which some producers write wrongly. A horizontal gap wider than
     ``split_gap`` font sizes starts a separate run (a second column, a right-aligned label).
     """
+    # Spaces are kept (normalisation decides: U+3000 in "※1　次回" stays a space between a
+    # digit and Japanese, between two Japanese characters it goes); only line ends are trimmed.
     ordered = sorted(
-        (c for c in chars if (c.text and not c.text.isspace()) or c.text == " "),
-        key=lambda c: (c.baseline, c.x0),
+        (c for c in chars if c.text and c.text not in "\r\n"), key=lambda c: (c.baseline, c.x0)
     )
     rows: list[list[Char]] = []
     for ch in ordered:
@@ -143,12 +155,10 @@ def chars_to_lines(
         run: list[Char] = []
         for ch in row:
             if run and ch.x0 - run[-1].x1 > split_gap * max(ch.size, run[-1].size):
-                if "".join(c.text for c in run).strip():
-                    lines.append(_line_from_chars(run, page))
+                lines += _run_to_lines(run, page)
                 run = []
             run.append(ch)
-        if run and "".join(c.text for c in run).strip():
-            lines.append(_line_from_chars(run, page))
+        lines += _run_to_lines(run, page)
     lines.sort(key=lambda ln: (ln.baseline, ln.x0))
     return lines
 

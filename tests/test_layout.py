@@ -102,3 +102,14 @@ def test_bullet_items_are_paragraphs_and_wrap_under_their_text() -> None:
         "・うう。",
         "ええええええええおお。",
     ]
+
+
+def test_ideographic_spaces_are_kept_for_normalisation_but_not_at_line_ends() -> None:
+    # "　※1　次回" : indent space, then a full-width space between a digit and Japanese
+    chars = _chars("\u3000※1\u3000次回", 50, 100)
+    (line,) = chars_to_lines(chars)
+    assert line.x0 == 60  # the indent glyph does not move the line's left edge
+    (paragraph,) = lines_to_paragraphs([line])
+    assert paragraph.text == "※1 次回"
+    (joined,) = chars_to_lines(_chars("待\u3000機", 50, 130))
+    assert lines_to_paragraphs([joined])[0].text == "待機"
