@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from extractor.columns import grid_continues, is_indicator_grid
 from extractor.eras import find_era_years
-from extractor.indicators import grids_to_indicator_table
+from extractor.indicators import IndicatorTable, grids_to_indicator_table
 from extractor.layout import (
     LIST_MARKER,
     Margins,
@@ -284,7 +284,38 @@ def _notes_from_lines(lines: Sequence[TextLine]) -> list[str]:
             groups.append([line.text])
         else:
             groups[-1].append(line.text)
-    return [normalise_text("".join(group)) for group in groups]
+    return [join_wrapped_lines(group) for group in groups]
+
+
+def _take_table(
+    items: Sequence[TextLine | Grid], start: int, settings: Settings
+) -> tuple[int, IndicatorTable | None, list[ReportWarning]]:
+    """Read the table at ``items[start]``: its continuations on the following pages and the
+    ※ notes printed under it. Returns the index after it, the table (None when it is not an
+    indicator table) and warnings."""
+    first = items[start]
+    assert isinstance(first, Grid)
+    grids = [first]
+    i = start + 1
+    while i < len(items) and isinstance(nxt := items[i], Grid):
+        if nxt.page != grids[-1].page + 1 or not grid_continues(grids[-1], nxt, settings):
+            break
+        grids.append(nxt)
+        i += 1
+    if not is_indicator_grid(first):
+        message = (
+            f"a ruled table with {first.n_rows} rows and {first.n_cols} columns "
+            "is not an indicator table; its text is not in the output"
+        )
+        return i, None, [ReportWarning("non_indicator_table", message, first.page)]
+    note_lines: list[TextLine] = []
+    while i < len(items) and isinstance(line := items[i], TextLine):
+        if not (_is_note(normalise_text(line.text)) or _continues_note(note_lines, line)):
+            break
+        note_lines.append(line)
+        i += 1
+    table = grids_to_indicator_table(grids, _notes_from_lines(note_lines), settings)
+    return i, table, list(table.warnings)
 
 
 def layouts_to_report(
@@ -327,36 +358,11 @@ def layouts_to_report(
         item = items[i]
         i += 1
         if isinstance(item, Grid):
-            grids = [item]
-            while i < len(items) and isinstance(items[i], Grid):
-                nxt = items[i]
-                assert isinstance(nxt, Grid)
-                if nxt.page == grids[-1].page + 1 and grid_continues(grids[-1], nxt, settings):
-                    grids.append(nxt)
-                    i += 1
-                else:
-                    break
-            if not is_indicator_grid(grids[0]):
-                warnings.append(
-                    ReportWarning(
-                        "non_indicator_table",
-                        f"a ruled table with {grids[0].n_rows} rows and {grids[0].n_cols} columns "
-                        "is not an indicator table; its text is not in the output",
-                        grids[0].page,
-                    )
-                )
-                continue
-            note_lines: list[TextLine] = []
-            while i < len(items) and isinstance(line := items[i], TextLine):
-                if not (_is_note(normalise_text(line.text)) or _continues_note(note_lines, line)):
-                    break
-                note_lines.append(line)
-                i += 1
-            table = grids_to_indicator_table(grids, _notes_from_lines(note_lines), settings)
-            warnings += table.warnings
-            if goals:
+            i, table, table_warnings = _take_table(items, i - 1, settings)
+            warnings += table_warnings
+            if table is not None and goals:
                 goals[-1].indicators += table.indicators
-            else:
+            elif table is not None:
                 warnings.append(
                     ReportWarning(
                         "indicator_table_outside_goal",
