@@ -59,7 +59,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from golden_files import FIXTURES, GOLDEN, SAMPLES, source, write_golden
+from golden_files import FIXTURES, GOLDEN, SAMPLES, expected_value, source, write_golden
 from sample_specs import Column
 
 from extractor.normalise import normalise_text
@@ -134,7 +134,6 @@ class Report:
     line_ends: tuple[str, ...] = ()
 
 
-ROLE = {"基準値": "baseline", "実績": "actual", "現状値": "current", "目標値": "target"}
 FIVE = (
     Column("基準値", "令和元年度"),
     Column("実績", "令和３年度"),
@@ -741,41 +740,10 @@ REPORTS = {rep.stem: rep for rep in (OFFICE_2023, OFFICE_2024)}
 # Latin/digits, e.g. ``※1　次回`` → ``※1 次回``). Only this pure string function is shared
 # with the extractor; the structure of the expected JSON comes from the content data alone.
 
-NUMBER = re.compile(
-    r"(?P<sign>[▲△+\-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    r"(?P<unit>%|人|か所|件|回|円|倍|校|ポイント)?"
-)
-ERA = re.compile(r"(?P<era>令和|平成)(?P<n>元|\d+)年度")
-ERA_BASE = {"令和": 2018, "平成": 1988}
-
 
 def norm(s: str) -> str:
     """A typed string as the report's JSON spells it."""
     return normalise_text(s)
-
-
-def value(col: Column, printed: str) -> dict[str, Any]:
-    """One expected value object from a column and its typed cell."""
-    era = norm(col.era)
-    m = ERA.fullmatch(era)
-    assert m, era
-    raw = norm(printed)
-    out: dict[str, Any] = {
-        "role": ROLE[col.word],
-        "fiscal_year": ERA_BASE[m["era"]] + (1 if m["n"] == "元" else int(m["n"])),
-        "era": era,
-        "raw": raw,
-        "kind": "text",
-        "value": None,
-        "unit": None,
-    }
-    if raw == "-":
-        out["kind"] = "missing"
-    elif n := NUMBER.fullmatch(raw):
-        digits = n["int"].replace(",", "")
-        num: float | int = float(digits + n["frac"]) if n["frac"] else int(digits)
-        out.update(kind="number", value=-num if n["sign"] == "▲" else num, unit=n["unit"])
-    return out
 
 
 def expected_indicator(ind: Indicator, goal: Goal) -> dict[str, Any]:
@@ -785,7 +753,9 @@ def expected_indicator(ind: Indicator, goal: Goal) -> dict[str, Any]:
     for label, cells in ind.rows:
         for j, text in enumerate(cells):
             last[j] = text if text is not None else last[j]
-        values = [value(col, last[j]) for j, col in enumerate(goal.columns)]
+        values = [
+            expected_value(col.word, col.era, last[j], norm) for j, col in enumerate(goal.columns)
+        ]
         series.append({"label": norm(label) or None, "values": values})
     return {
         "name": norm(ind.name),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from golden_files import SAMPLES, source, write_golden
+from golden_files import SAMPLES, expected_value, source, write_golden
 from pdfdraw import (
     Cell,
     Flowable,
@@ -31,7 +31,6 @@ from pdfdraw import (
 )
 from sample_specs import (
     CIRCLED,
-    ROLE_WORDS,
     SPECS,
     Goal,
     Indicator,
@@ -65,44 +64,6 @@ def norm(s: str) -> str:
             continue
         out.append(ch)
     return "".join(out)
-
-
-NUMBER = re.compile(
-    r"(?P<sign>[▲△+\-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    r"(?P<unit>%|人|か所|件|回|円|倍|ポイント)?"
-)
-ERA = re.compile(r"(?P<era>令和|平成)(?P<n>元|\d+)年度")
-ERA_BASE = {"令和": 2018, "平成": 1988}
-
-
-def fiscal_year(era: str) -> int:
-    m = ERA.fullmatch(norm(era))
-    assert m, era
-    n = 1 if m["n"] == "元" else int(m["n"])
-    return ERA_BASE[m["era"]] + n
-
-
-def value(word: str, era: str, printed: str) -> dict[str, Any]:
-    """One expected value object from a column and its printed cell."""
-    raw = norm(printed)
-    out: dict[str, Any] = {
-        "role": ROLE_WORDS[word],
-        "fiscal_year": fiscal_year(era),
-        "era": norm(era),
-        "raw": raw,
-        "kind": "text",
-        "value": None,
-        "unit": None,
-    }
-    if raw in ("-", "―"):
-        out["kind"] = "missing"
-    elif m := NUMBER.fullmatch(raw):
-        digits = m["int"].replace(",", "")
-        num: float | int = float(digits + m["frac"]) if m["frac"] else int(digits)
-        if m["sign"] in ("▲", "△", "-"):
-            num = -num
-        out.update(kind="number", value=num, unit=m["unit"])
-    return out
 
 
 # --- spec -> flow ----------------------------------------------------------------------------
@@ -274,7 +235,7 @@ def expected_indicator(ind: Indicator, spec: IndicatorTable, page: int) -> dict[
         row_vals = []
         for j, (col, text) in enumerate(zip(spec.columns, vals, strict=True)):
             last[j] = text if text is not None else last[j]
-            row_vals.append(value(col.word, col.era, last[j] or ""))
+            row_vals.append(expected_value(col.word, col.era, last[j] or "", norm))
         series.append({"label": norm(label) if label else None, "values": row_vals})
     return {
         "name": norm("".join(ind.name)),
