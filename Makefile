@@ -5,7 +5,23 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench samples compare fuzz clean
+.PHONY: run test lint bench samples compare fuzz clean sysdeps
+
+# Debian packages the tests need: fonts-ipaexfont (tests draw Japanese PDFs with it) and
+# poppler-utils (pdftotext, the reference in the text comparison). Installed when missing
+# and the machine can (root with apt-get); otherwise say what to install.
+SYSDEPS_FILES := /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf /usr/bin/pdftotext
+SYSDEPS_PACKAGES := fonts-ipaexfont poppler-utils
+sysdeps:
+	@missing=0; for f in $(SYSDEPS_FILES); do [ -e "$$f" ] || missing=1; done; \
+	if [ $$missing = 1 ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $(SYSDEPS_PACKAGES)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS_PACKAGES)) >/dev/null || exit 1; \
+	  else \
+	    echo "make test needs the Debian packages: $(SYSDEPS_PACKAGES) (sudo apt-get install $(SYSDEPS_PACKAGES))" >&2; exit 1; \
+	  fi; \
+	fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +38,7 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/extractor convert samples -o out
 
-test: $(STAMP_DEV)
+test: $(STAMP_DEV) sysdeps
 	$(BIN)/python -m ruff check extractor tests scripts
 	$(BIN)/python -m pytest
 

@@ -25,6 +25,8 @@ EXPECTED = {
     "pdfjs__issue15340": ("not_a_report", set()),
     "pdfminer__jo": ("not_a_report", {"vertical_text"}),
     "pdfminer__kampo": ("not_a_report", {"vertical_text"}),
+    "setagaya_r8yosan_p160-166": ("not_a_report", set()),
+    "okinawa_processed_summary": ("not_a_report", set()),
 }
 
 
