@@ -28,17 +28,14 @@ from extractor.layout import (
     LIST_MARKER,
     Margins,
     TextLine,
-    chars_outside_boxes,
-    chars_to_lines,
     lines_to_margins,
     lines_to_paragraphs,
-    vertical_to_horizontal,
 )
-from extractor.load import PageContent
 from extractor.model import Goal, Indicator, Initiative, Report, ReportWarning, Source
 from extractor.normalise import join_wrapped_lines, normalise_text
+from extractor.page_layout import PageLayout
 from extractor.settings import DEFAULT_SETTINGS, Settings
-from extractor.tables import Grid, page_to_grids
+from extractor.tables import Grid
 
 GOAL_HEADING = re.compile(
     r"^(?:\d{1,2}\s*[.、]?\s*)?[【\[]\s*基本目標\s*(?P<number>\d{1,2})\s*[】\]]\s*[:]?\s*(?P<title>.*)$"
@@ -53,67 +50,10 @@ PAGE_NUMBER = re.compile(
 LABEL = re.compile(r"^(?:参考)?(?:資料|別紙|別添|参考)\s*[\d\-]*$")
 TITLE_SUFFIX = re.compile(r"(?:について|に関して)$")
 
-SectionKind = str  # "indicators" | "initiatives" | "challenges" | "other"
-
-
-@dataclass(frozen=True)
-class PageLayout:
-    """One page after the layout and tables stages: small, so a whole report fits in memory."""
-
-    number: int
-    width: float
-    height: float
-    #: Body lines outside ruled tables (text in one-column layout boxes included).
-    lines: tuple[TextLine, ...]
-    #: Ruled tables with more than one column.
-    grids: tuple[Grid, ...]
-    #: Texts of small boxed single cells (candidate document labels such as 資料2).
-    boxed_labels: tuple[str, ...] = ()
-    warnings: tuple[ReportWarning, ...] = ()
-
-
 #: Pages with fewer body lines than this take their margins from the whole document.
 MIN_LINES_FOR_MARGINS = 6
-#: A boxed single cell at most this long is a label candidate (資料2, 参考資料1-2).
-MAX_LABEL_CHARS = 12
 
-
-def _is_layout_box(grid: Grid) -> bool:
-    """A one-column ruled box frames running text (or a label); it is not a data table."""
-    return grid.n_cols == 1
-
-
-def page_to_layout(
-    page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, vertical: bool = False
-) -> PageLayout:
-    """Split one page into body lines and ruled tables (text in one-column boxes stays body).
-
-    A ``vertical`` page (vertical writing) is read column by column, right to left.
-    """
-    grids = page_to_grids(page, settings)
-    tables = tuple(g for g in grids if not _is_layout_box(g))
-    band = settings.furniture_band * page.height
-    boxed_labels = tuple(
-        g.cells[0].text
-        for g in grids
-        if _is_layout_box(g)
-        and g.n_rows == 1
-        and g.top <= band * 1.5
-        and 0 < len(g.cells[0].text) <= MAX_LABEL_CHARS
-    )
-    body = chars_outside_boxes(
-        page.chars, [(g.x0, g.top, g.x1, g.bottom) for g in tables], settings
-    )
-    if vertical:
-        body = vertical_to_horizontal(body, page.width, settings)
-    return PageLayout(
-        number=page.number,
-        width=page.width,
-        height=page.height,
-        lines=tuple(chars_to_lines(body, settings, page=page.number)),
-        grids=tables,
-        boxed_labels=boxed_labels,
-    )
+SectionKind = str  # "indicators" | "initiatives" | "challenges" | "other"
 
 
 @dataclass

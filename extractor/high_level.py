@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from extractor.assemble import PageLayout, layouts_to_report, page_to_layout
+from extractor.assemble import layouts_to_report
 from extractor.errors import NotAReportError, NoTextLayerError, UndecodableTextError
 from extractor.layout import (
     Box,
@@ -25,6 +25,7 @@ from extractor.layout import (
 )
 from extractor.load import PageContent, file_to_sha256, pdf_to_pages
 from extractor.model import Report, Source
+from extractor.page_layout import PageLayout, page_to_layout
 from extractor.quality import (
     PageQuality,
     document_quality,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.assemble import PageLayout, layouts_to_report
+from extractor.assemble import layouts_to_report
 from extractor.layout import TextLine
 from extractor.model import Source
+from extractor.page_layout import PageLayout
 
 SOURCE = Source("x.pdf", "0" * 64, 1)
 LEFT, RIGHT, SIZE, PITCH = 60.0, 535.0, 10.5, 18.0

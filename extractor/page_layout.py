@@ -1,0 +1,77 @@
+"""Stage 4, page layout: one page's characters and rules → body lines and ruled tables.
+
+Only this small ``PageLayout`` is kept per page, so a whole report fits in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.layout import (
+    TextLine,
+    chars_outside_boxes,
+    chars_to_lines,
+    vertical_to_horizontal,
+)
+from extractor.load import PageContent
+from extractor.model import ReportWarning
+from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.tables import Grid, page_to_grids
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """One page after the layout and tables stages: small, so a whole report fits in memory."""
+
+    number: int
+    width: float
+    height: float
+    #: Body lines outside ruled tables (text in one-column layout boxes included).
+    lines: tuple[TextLine, ...]
+    #: Ruled tables with more than one column.
+    grids: tuple[Grid, ...]
+    #: Texts of small boxed single cells (candidate document labels such as 資料2).
+    boxed_labels: tuple[str, ...] = ()
+    warnings: tuple[ReportWarning, ...] = ()
+
+
+#: A boxed single cell at most this long is a label candidate (資料2, 参考資料1-2).
+MAX_LABEL_CHARS = 12
+
+
+def _is_layout_box(grid: Grid) -> bool:
+    """A one-column ruled box frames running text (or a label); it is not a data table."""
+    return grid.n_cols == 1
+
+
+def page_to_layout(
+    page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, vertical: bool = False
+) -> PageLayout:
+    """Split one page into body lines and ruled tables (text in one-column boxes stays body).
+
+    A ``vertical`` page (vertical writing) is read column by column, right to left.
+    """
+    grids = page_to_grids(page, settings)
+    tables = tuple(g for g in grids if not _is_layout_box(g))
+    band = settings.furniture_band * page.height
+    boxed_labels = tuple(
+        g.cells[0].text
+        for g in grids
+        if _is_layout_box(g)
+        and g.n_rows == 1
+        and g.top <= band * 1.5
+        and 0 < len(g.cells[0].text) <= MAX_LABEL_CHARS
+    )
+    body = chars_outside_boxes(
+        page.chars, [(g.x0, g.top, g.x1, g.bottom) for g in tables], settings
+    )
+    if vertical:
+        body = vertical_to_horizontal(body, page.width, settings)
+    return PageLayout(
+        number=page.number,
+        width=page.width,
+        height=page.height,
+        lines=tuple(chars_to_lines(body, settings, page=page.number)),
+        grids=tables,
+        boxed_labels=boxed_labels,
+    )
