@@ -1,29 +1,30 @@
 """Stage 5, assemble: the pages' lines and tables → the report outline.
 
-The outline of a 基本目標 progress report is recognised from its printed markers, never
-from the words of one city's report:
+The outline of a plan progress report is recognised from its printed conventions, all of
+them words and patterns of the report grammar (``grammar.py``), never of one city's report:
 
-- a goal heading ``1 【基本目標1】…`` (the bracket form, or ``基本目標1`` followed by a space);
-- numbered sections ``(1)`` … under it, classified by what they name: 成果指標 (the indicator
-  table), 取組 (initiatives ①…⑳, whose heading also gives the report's fiscal year) and
-  課題 / 方向性 (challenges);
-- ruled indicator tables, continued across pages, with the ※ notes printed under them.
+- goal headings (``1 【基本目標1】…``, ``政策目標Ⅱ …``), in order, each number once;
+- sections under a goal, one marker style per report (``(1)``, ``1.``, ``■`` …), classified by
+  the words of their title: indicators (the tables), initiatives (``①``, ``ア`` … items, whose
+  heading may give the report's fiscal year) and challenges;
+- indicator tables, continued across pages, with the notes printed under them.
 
-Everything else a page prints — the boxed label, page numbers, running headers — is page
-furniture and never reaches the text.
+Page furniture and a table of contents are set apart first (``furniture.py``). What is left
+over is reported as ``unplaced_text`` and lowers the report's ``coverage``; it is never
+dropped silently.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractor.columns import grid_continues, is_indicator_grid
 from extractor.eras import find_era_years
-from extractor.indicators import IndicatorTable, grids_to_indicator_table
+from extractor.front_matter import lines_to_title, text_to_fiscal_year
+from extractor.furniture import pages_to_contents, pages_to_furniture, pages_to_label
+from extractor.grammar import Grammar
+from extractor.indicators import grids_to_indicator_table
 from extractor.layout import (
     LIST_MARKER,
     Margins,
@@ -37,23 +38,43 @@ from extractor.page_layout import PageLayout
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
 
-GOAL_HEADING = re.compile(
-    r"^(?:\d{1,2}\s*[.、]?\s*)?[【\[]\s*基本目標\s*(?P<number>\d{1,2})\s*[】\]]\s*[:]?\s*(?P<title>.*)$"
-    r"|^(?:\d{1,2}\s*[.、]?\s*)?基本目標\s*(?P<number2>\d{1,2})\s*[:]?\s+(?P<title2>.+)$"
-)
-SECTION_HEADING = re.compile(r"^\((?P<number>\d{1,2})\)\s*(?P<title>.+)$")
-INITIATIVE_HEADING = re.compile(r"^(?P<marker>[①-⑳㉑-㉟㊱-㊿])\s*(?P<title>.+)$")
-NOTE_MARK = re.compile(r"^(?:\(※\s*\d*\)|※\s*\d*|\(注\s*\d*\)|注\s*\d*\s*[:.)])")
-PAGE_NUMBER = re.compile(
-    r"^[-‐―—–~〜\s]*(?:[Pp]\.?\s*)?\d{1,4}\s*(?:/\s*\d{1,4})?\s*(?:ページ|頁)?[-‐―—–~〜\s]*$"
-)
-LABEL = re.compile(r"^(?:参考)?(?:資料|別紙|別添|参考)\s*[\d\-]*$")
-TITLE_SUFFIX = re.compile(r"(?:について|に関して)$")
-
 #: Pages with fewer body lines than this take their margins from the whole document.
 MIN_LINES_FOR_MARGINS = 6
+#: Warnings that mean part of the report was not understood (``--strict`` fails on them).
+CONTENT_WARNINGS = frozenset(
+    {
+        "low_coverage",
+        "unplaced_text",
+        "unclassified_column",
+        "non_indicator_table",
+        "indicator_table_outside_goal",
+        "ambiguous_row",
+        "dropped_note",
+    }
+)
 
-SectionKind = str  # "indicators" | "initiatives" | "challenges" | "other"
+
+def _chars(text: str) -> int:
+    return sum(1 for ch in normalise_text(text) if not ch.isspace())
+
+
+def _grid_chars(grids: Sequence[Grid]) -> int:
+    return sum(_chars(c.text) for g in grids for c in g.cells)
+
+
+@dataclass
+class _TableDraft:
+    """An indicator table being read: its grids (page continuations) and note lines."""
+
+    grids: list[Grid]
+    note_lines: list[TextLine] = field(default_factory=list)
+
+
+@dataclass
+class _InitiativeDraft:
+    number: int
+    heading: list[TextLine]
+    body: list[TextLine] = field(default_factory=list)
 
 
 @dataclass
@@ -62,125 +83,13 @@ class _GoalDraft:
     #: The printed heading: its first line, and a wrapped second line if any.
     heading: list[TextLine]
     indicators: list[Indicator] = field(default_factory=list)
-    #: (heading lines, body lines) per initiative.
-    initiatives: list[tuple[list[TextLine], list[TextLine]]] = field(default_factory=list)
+    initiatives: list[_InitiativeDraft] = field(default_factory=list)
     challenge_lines: list[TextLine] = field(default_factory=list)
-
-
-def _section_kind(title: str) -> SectionKind:
-    if "取組" in title or "取り組" in title:
-        return "initiatives"
-    if "課題" in title or "方向性" in title:
-        return "challenges"
-    if "指標" in title:
-        return "indicators"
-    return "other"
-
-
-def _circled_number(marker: str) -> int:
-    return int(unicodedata.numeric(marker))
-
-
-def _line_key(line: TextLine) -> str:
-    """Text of a furniture candidate with its digits blanked (page numbers change)."""
-    return re.sub(r"\d+", "#", line.text.strip())
-
-
-def _in_band(line: TextLine, page: PageLayout, settings: Settings) -> str | None:
-    band = settings.furniture_band * page.height
-    if line.bottom <= band or line.baseline <= band:
-        return "top"
-    if line.top >= page.height - band:
-        return "bottom"
-    return None
-
-
-def _find_furniture(pages: Sequence[PageLayout], settings: Settings) -> set[tuple[int, int]]:
-    """(page, line index) of page numbers and running headers/footers."""
-    furniture: set[tuple[int, int]] = set()
-    repeated: Counter[tuple[str, str]] = Counter()
-    candidates: list[tuple[int, int, str, str]] = []
-    for page in pages:
-        for i, line in enumerate(page.lines):
-            band = _in_band(line, page, settings)
-            if band is None:
-                continue
-            text = normalise_text(line.text)
-            if PAGE_NUMBER.match(text):
-                furniture.add((page.number, i))
-                continue
-            key = _line_key(line)
-            candidates.append((page.number, i, band, key))
-            repeated[(band, key)] += 1
-    if len(pages) >= 2:
-        for number, i, band, key in candidates:
-            if repeated[(band, key)] >= 2:
-                furniture.add((number, i))
-    return furniture
-
-
-def _find_label(pages: Sequence[PageLayout], settings: Settings) -> tuple[str | None, set[int]]:
-    """The document label (資料2): a small boxed cell, or a label-like line at the top of page 1."""
-    if not pages:
-        return None, set()
-    first = pages[0]
-    for text in first.boxed_labels:
-        label = normalise_text(text)
-        if label:
-            matching = {
-                i for i, line in enumerate(first.lines) if normalise_text(line.text) == label
-            }
-            return label, matching
-    for i, line in enumerate(first.lines):
-        text = normalise_text(line.text)
-        if LABEL.match(text) and _in_band(line, first, settings) == "top":
-            return text, {i}
-    return None, set()
-
-
-def _title(lines: Sequence[TextLine]) -> str | None:
-    """The largest printed text before the first goal (consecutive lines of that size)."""
-    if not lines:
-        return None
-    largest = max(line.size for line in lines)
-    chosen: list[TextLine] = []
-    for line in lines:
-        if line.size >= largest - 0.5:
-            chosen.append(line)
-        elif chosen:
-            break
-    text = normalise_text("".join(line.text for line in chosen))
-    return text or None
-
-
-def _title_fiscal_year(title: str | None) -> int | None:
-    """The fiscal year a title names (令和4年度 進捗報告), when it names exactly one:
-    a plan period (令和2年度〜令和6年度) says nothing about the year reported on."""
-    years = {y.year for y in find_era_years(title or "") if y.fiscal}
-    return years.pop() if len(years) == 1 else None
-
-
-def _goal_from_heading(line: TextLine) -> tuple[int, str] | None:
-    return _goal_from_text(normalise_text(line.text))
-
-
-def _goal_from_text(text: str) -> tuple[int, str] | None:
-    m = GOAL_HEADING.match(text)
-    if not m:
-        return None
-    number = int(m["number"] or m["number2"])
-    title = TITLE_SUFFIX.sub("", (m["title"] if m["number"] else m["title2"]) or "").strip()
-    return number, title
-
-
-def _goal_title(lines: Sequence[TextLine]) -> str:
-    parsed = _goal_from_text(join_wrapped_lines([ln.text for ln in lines]))
-    assert parsed is not None
-    return parsed[1]
+    notes: list[str] = field(default_factory=list)
 
 
 def _continues_heading(
-    heading: TextLine, line: TextLine, text: str, margins: dict[int, Margins]
+    heading: TextLine, line: TextLine, text: str, margins: dict[int, Margins], grammar: Grammar
 ) -> bool:
     """A heading too long for one line wraps: it fills its line, and the next line, right
     under it, starts under the heading's text (hanging indent), not at the marker."""
@@ -193,162 +102,356 @@ def _continues_heading(
         and m.right - heading.x1 < 2.0 * size
         and line.x0 >= heading.x0 + 0.8 * size
         and not LIST_MARKER.match(text)
-        and _goal_from_text(text) is None
+        and grammar.goal_heading(line.text) is None
     )
 
 
-def _is_note(text: str) -> bool:
-    return bool(NOTE_MARK.match(text))
+def _gives_title(heading: TextLine, line: TextLine, grammar: Grammar) -> bool:
+    """A goal heading printed without its title (``基本目標4``) has it on the next line."""
+    return (
+        line.page == heading.page
+        and 0 < line.baseline - heading.baseline < 3.0 * max(heading.size, line.size)
+        and grammar.section_marker(line.text) is None
+        and grammar.unmarked_section_kind(line.text) is None
+    )
 
 
-def _continues_note(note_lines: Sequence[TextLine], line: TextLine) -> bool:
+def _continues_note(note_lines: Sequence[TextLine], line: TextLine, grammar: Grammar) -> bool:
     """A wrapped second line of a note: right under it, no marker or heading of its own."""
     if not note_lines:
         return False
     prev = note_lines[-1]
-    text = normalise_text(line.text)
     return (
         line.page == prev.page
         and line.baseline - prev.baseline < 2.0 * max(line.size, prev.size)
-        and not LIST_MARKER.match(text)
-        and _goal_from_heading(line) is None
+        and not LIST_MARKER.match(normalise_text(line.text))
+        and grammar.goal_heading(line.text) is None
     )
 
 
-def _notes_from_lines(lines: Sequence[TextLine]) -> list[str]:
+def _notes_from_lines(lines: Sequence[TextLine], grammar: Grammar) -> list[str]:
     """Footnotes: a note starts at its mark and runs until the next mark."""
     groups: list[list[str]] = []
     for line in lines:
-        text = normalise_text(line.text)
-        if _is_note(text) or not groups:
+        if grammar.is_note_line(line.text) or not groups:
             groups.append([line.text])
         else:
             groups[-1].append(line.text)
     return [join_wrapped_lines(group) for group in groups]
 
 
-def _take_table(
-    items: Sequence[TextLine | Grid], start: int, settings: Settings
-) -> tuple[int, IndicatorTable | None, list[ReportWarning]]:
-    """Read the table at ``items[start]``: its continuations on the following pages and the
-    ※ notes printed under it. Returns the index after it, the table (None when it is not an
-    indicator table) and warnings."""
-    first = items[start]
-    assert isinstance(first, Grid)
-    grids = [first]
-    i = start + 1
-    while i < len(items) and isinstance(nxt := items[i], Grid):
-        if nxt.page != grids[-1].page + 1 or not grid_continues(grids[-1], nxt, settings):
-            break
-        grids.append(nxt)
-        i += 1
-    if not is_indicator_grid(first):
-        message = (
-            f"a ruled table with {first.n_rows} rows and {first.n_cols} columns "
-            "is not an indicator table; its text is not in the output"
-        )
-        return i, None, [ReportWarning("non_indicator_table", message, first.page)]
-    note_lines: list[TextLine] = []
-    while i < len(items) and isinstance(line := items[i], TextLine):
-        if not (_is_note(normalise_text(line.text)) or _continues_note(note_lines, line)):
-            break
-        note_lines.append(line)
-        i += 1
-    table = grids_to_indicator_table(grids, _notes_from_lines(note_lines), settings)
-    return i, table, list(table.warnings)
+def _goal_title(lines: Sequence[TextLine], grammar: Grammar) -> str:
+    joined = grammar.goal_heading(join_wrapped_lines([ln.text for ln in lines]))
+    if joined is not None and joined.title:
+        return joined.title
+    first = grammar.goal_heading(lines[0].text)
+    assert first is not None
+    rest = join_wrapped_lines([first.title, *(ln.text for ln in lines[1:])])
+    return grammar.title_suffix.sub("", rest).strip()
 
 
-def layouts_to_report(
-    pages: Sequence[PageLayout], source: Source, settings: Settings = DEFAULT_SETTINGS
-) -> Report:
-    """Rebuild the outline of a report from its pages, in reading order."""
-    warnings: list[ReportWarning] = [w for page in pages for w in page.warnings]
-    furniture = _find_furniture(pages, settings)
-    label, label_lines = _find_label(pages, settings)
-    if pages:
-        furniture |= {(pages[0].number, i) for i in label_lines}
+class _OutlineReader:
+    """Reads the stream of body lines and tables once, top to bottom, into goal drafts."""
 
-    # One reading-order stream: every body line and ruled table, page by page, top to bottom.
+    def __init__(self, grammar: Grammar, settings: Settings, margins: dict[int, Margins]) -> None:
+        self.grammar = grammar
+        self.settings = settings
+        self.margins = margins
+        self.goals: list[_GoalDraft] = []
+        self.preamble: list[TextLine] = []
+        self.unplaced: list[TextLine] = []
+        self.unplaced_chars = 0
+        self.warnings: list[ReportWarning] = []
+        self.section: str | None = None
+        self.section_family: str | None = None
+        self.initiative_family: str | None = None
+        #: Fiscal years named by initiatives headings (令和3年度の取組状況), in order.
+        self.heading_years: list[int] = []
+        self.table: _TableDraft | None = None
+        #: The lines of the goal or initiative heading just read, while it may still wrap.
+        self.open_heading: list[TextLine] | None = None
+        self.title_pending = False
+
+    # --- tables ------------------------------------------------------------------------
+
+    def take_grid(self, grid: Grid) -> None:
+        table = self.table
+        if (
+            table is not None
+            and not table.note_lines
+            and grid.page == table.grids[-1].page + 1
+            and grid_continues(table.grids[-1], grid, self.settings)
+        ):
+            table.grids.append(grid)
+            return
+        self.flush_table()
+        if not is_indicator_grid(grid, self.grammar):
+            message = (
+                f"a ruled table with {grid.n_rows} rows and {grid.n_cols} columns "
+                "is not an indicator table; its text is not in the output"
+            )
+            self.warnings.append(ReportWarning("non_indicator_table", message, grid.page))
+            self.unplaced_chars += _grid_chars([grid])
+            return
+        self.table = _TableDraft([grid])
+
+    def flush_table(self) -> None:
+        table, self.table = self.table, None
+        if table is None:
+            return
+        notes = _notes_from_lines(table.note_lines, self.grammar)
+        read = grids_to_indicator_table(table.grids, notes, self.settings, self.grammar)
+        self.warnings += read.warnings
+        if not self.goals:
+            self.warnings.append(
+                ReportWarning(
+                    "indicator_table_outside_goal",
+                    "an indicator table printed before the first goal heading was skipped",
+                    read.page,
+                )
+            )
+            self.unplaced_chars += _grid_chars(table.grids)
+            return
+        goal = self.goals[-1]
+        goal.indicators += read.indicators
+        for note in read.unattached_notes:
+            goal.notes.append(note)
+            message = f"a note that no indicator's mark refers to is kept in the goal: {note[:40]}"
+            self.warnings.append(ReportWarning("unattached_note", message, read.page))
+
+    def take_note(self, line: TextLine) -> bool:
+        """Lines under a table: marked notes anywhere, any text in an indicators section."""
+        table = self.table
+        if table is None:
+            return False
+        marked = self.grammar.is_note_line(line.text)
+        if (
+            marked
+            or _continues_note(table.note_lines, line, self.grammar)
+            or self.section == "indicators"
+        ):
+            table.note_lines.append(line)
+            return True
+        return False
+
+    # --- lines -------------------------------------------------------------------------
+
+    def take_line(self, line: TextLine) -> None:
+        text = normalise_text(line.text)
+        if not text:
+            return
+        grammar = self.grammar
+        if self.open_heading:
+            last = self.open_heading[-1]
+            if self.title_pending and _gives_title(last, line, grammar):
+                self.open_heading.append(line)
+                self.title_pending = False
+                return
+            if _continues_heading(last, line, text, self.margins, grammar):
+                self.open_heading.append(line)
+                return
+        self.open_heading, self.title_pending = None, False
+        heading = grammar.goal_heading(line.text)
+        if heading is not None and (not self.goals or heading.number > self.goals[-1].number):
+            self.flush_table()
+            self.goals.append(_GoalDraft(heading.number, [line]))
+            self.open_heading = self.goals[-1].heading
+            self.title_pending = not heading.title
+            self.section = None
+            return
+        if not self.goals:
+            self.preamble.append(line)
+            return
+        if self.take_section_heading(line):
+            return
+        if self.take_note(line):
+            return
+        self.flush_table()
+        goal = self.goals[-1]
+        if self.section == "initiatives":
+            marker = grammar.initiative_marker(line.text)
+            if (
+                marker is not None
+                and marker.family != self.section_family
+                and self.initiative_family in (None, marker.family)
+            ):
+                self.initiative_family = marker.family
+                number = marker.number or len(goal.initiatives) + 1
+                goal.initiatives.append(_InitiativeDraft(number, [line]))
+                self.open_heading = goal.initiatives[-1].heading
+            elif goal.initiatives:
+                goal.initiatives[-1].body.append(line)
+            else:
+                self.unplaced.append(line)
+        elif self.section == "challenges":
+            goal.challenge_lines.append(line)
+        else:
+            self.unplaced.append(line)
+
+    def take_section_heading(self, line: TextLine) -> bool:
+        grammar = self.grammar
+        marker = grammar.section_marker(line.text)
+        kind: str | None
+        if marker is not None:
+            if self.section_family not in (None, marker.family):
+                return False
+            kind = grammar.section_kind(marker.rest)
+            if kind is None and self.section_family is None:
+                return False
+            if (
+                kind is None
+                and self.section == "initiatives"
+                and self.initiative_family == marker.family
+            ):
+                return False  # an initiative in the sections' style
+            self.section_family = marker.family
+            title = marker.rest
+        else:
+            kind = grammar.unmarked_section_kind(line.text)
+            m = self.margins.get(line.page)
+            if (
+                kind is None
+                or (m is not None and m.right - line.x1 < 2.0 * line.size)  # a full line
+                or grammar.initiative_marker(line.text) is not None
+                or LIST_MARKER.match(normalise_text(line.text))
+                or normalise_text(line.text)[:1] in "のにをはがとでへもや、。"
+            ):
+                return False
+            title = normalise_text(line.text)
+        self.flush_table()
+        self.section = kind or "other"
+        if kind == "initiatives":
+            years = [y.year for y in find_era_years(title) if y.fiscal]
+            if years:
+                self.heading_years.append(years[0])
+        return True
+
+    def finish(self) -> None:
+        self.flush_table()
+
+
+def _stream(
+    pages: Sequence[PageLayout], skip: set[tuple[int, int]], contents: set[int]
+) -> tuple[list[TextLine | Grid], dict[int, list[TextLine]]]:
+    """One reading-order stream: body lines and tables, page by page, top to bottom."""
     stream: list[tuple[int, float, TextLine | Grid]] = []
-    margins: dict[int, Margins] = {}
     bodies: dict[int, list[TextLine]] = {}
     for page in pages:
-        body = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in furniture]
+        if page.number in contents:
+            continue
+        body = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in skip]
         bodies[page.number] = body
         stream += [(page.number, ln.baseline - 0.8 * ln.size, ln) for ln in body]
         stream += [(page.number, g.top, g) for g in page.grids]
-    # A page with a few lines says little about its margins: use the whole document's.
-    document_margins = lines_to_margins([ln for body in bodies.values() for ln in body])
+    stream.sort(key=lambda item: (item[0], item[1]))
+    return [item for _, _, item in stream], bodies
+
+
+def _margins(bodies: dict[int, list[TextLine]]) -> dict[int, Margins]:
+    """Each page's margins; a page with a few lines says little: use the whole document's."""
+    margins: dict[int, Margins] = {}
+    document = lines_to_margins([ln for body in bodies.values() for ln in body])
     for number, body in bodies.items():
         own = lines_to_margins(body) if len(body) >= MIN_LINES_FOR_MARGINS else None
-        if (m := own or document_margins) is not None:
+        if (m := own or document) is not None:
             margins[number] = m
-    stream.sort(key=lambda item: (item[0], item[1]))
-    items = [item for _, _, item in stream]
+    return margins
 
-    fiscal_year: int | None = None
-    preamble: list[TextLine] = []
-    goals: list[_GoalDraft] = []
-    section: SectionKind | None = None
-    unplaced: list[TextLine] = []
-    #: The lines of the goal or initiative heading just read, while it may still wrap.
-    open_heading: list[TextLine] | None = None
-    i = 0
-    while i < len(items):
-        item = items[i]
-        i += 1
+
+def _build_goal(draft: _GoalDraft, grammar: Grammar, margins: dict[int, Margins]) -> Goal:
+    initiatives = []
+    for item in draft.initiatives:
+        marker = grammar.initiative_marker(join_wrapped_lines([ln.text for ln in item.heading]))
+        title = marker.rest if marker is not None else normalise_text(item.heading[0].text)
+        initiatives.append(
+            Initiative(
+                number=item.number,
+                title=title.strip(),
+                paragraphs=tuple(p.text for p in lines_to_paragraphs(item.body, margins)),
+                page=item.heading[0].page,
+            )
+        )
+    challenges = tuple(p.text for p in lines_to_paragraphs(draft.challenge_lines, margins))
+    return Goal(
+        number=draft.number,
+        title=_goal_title(draft.heading, grammar),
+        page=draft.heading[0].page,
+        indicators=tuple(draft.indicators),
+        initiatives=tuple(initiatives),
+        challenges=challenges,
+        notes=tuple(draft.notes),
+    )
+
+
+def _fiscal_year(
+    reader: _OutlineReader, title: str | None, goals: Sequence[Goal], grammar: Grammar
+) -> int | None:
+    """The year the report is about, from the first source (grammar order) that names it."""
+    candidates: dict[str, int | None] = {
+        "initiatives_heading": reader.heading_years[0] if reader.heading_years else None,
+        "title": text_to_fiscal_year(title or ""),
+        "current_column": _current_column_year(goals),
+        "cover": text_to_fiscal_year(" ".join(ln.text for ln in reader.preamble)),
+    }
+    for source in grammar.fiscal_year_sources:
+        if candidates.get(source) is not None:
+            return candidates[source]
+    return None
+
+
+def _current_column_year(goals: Sequence[Goal]) -> int | None:
+    """The year of the tables' current values (現状値), else of their latest actuals."""
+    years: dict[str, list[int]] = {"current": [], "actual": []}
+    for goal in goals:
+        for indicator in goal.indicators:
+            for series in indicator.series:
+                for value in series.values:
+                    if value.role in years and value.fiscal_year is not None:
+                        years[value.role].append(value.fiscal_year)
+    if years["current"]:
+        return max(set(years["current"]), key=years["current"].count)
+    return max(years["actual"]) if years["actual"] else None
+
+
+def layouts_to_report(
+    pages: Sequence[PageLayout],
+    source: Source,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Report:
+    """Rebuild the outline of a report from its pages, in reading order."""
+    grammar = settings.grammar
+    warnings: list[ReportWarning] = [w for page in pages for w in page.warnings]
+    furniture = pages_to_furniture(pages, grammar, settings)
+    label, label_lines = pages_to_label(pages, grammar, settings)
+    if pages:
+        furniture |= {(pages[0].number, i) for i in label_lines}
+    contents = pages_to_contents(pages, grammar)
+    items, bodies = _stream(pages, furniture, contents)
+    margins = _margins(bodies)
+
+    reader = _OutlineReader(grammar, settings, margins)
+    for item in items:
         if isinstance(item, Grid):
-            i, table, table_warnings = _take_table(items, i - 1, settings)
-            warnings += table_warnings
-            if table is not None and goals:
-                goals[-1].indicators += table.indicators
-            elif table is not None:
-                warnings.append(
-                    ReportWarning(
-                        "indicator_table_outside_goal",
-                        "an indicator table printed before the first goal heading was skipped",
-                        table.page,
-                    )
-                )
-            continue
-
-        line = item
-        text = normalise_text(line.text)
-        if not text:
-            continue
-        if open_heading and _continues_heading(open_heading[-1], line, text, margins):
-            open_heading.append(line)
-            continue
-        open_heading = None
-        heading = _goal_from_heading(line)
-        if heading is not None:
-            goals.append(_GoalDraft(heading[0], [line]))
-            open_heading = goals[-1].heading
-            section = None
-            continue
-        if not goals:
-            preamble.append(line)
-            continue
-        goal = goals[-1]
-        if m := SECTION_HEADING.match(text):
-            section = _section_kind(m["title"])
-            if section == "initiatives" and fiscal_year is None:
-                years = find_era_years(m["title"])
-                fiscal_year = years[0].year if years else None
-            continue
-        if section == "initiatives":
-            if m := INITIATIVE_HEADING.match(text):
-                goal.initiatives.append(([line], []))
-                open_heading = goal.initiatives[-1][0]
-            elif goal.initiatives:
-                goal.initiatives[-1][1].append(line)
-            else:
-                unplaced.append(line)
-        elif section == "challenges":
-            goal.challenge_lines.append(line)
+            reader.open_heading = None
+            reader.take_grid(item)
         else:
-            unplaced.append(line)
+            reader.take_line(item)
+    reader.finish()
+    warnings += reader.warnings
 
+    title_lines = lines_to_title(reader.preamble)
+    title = normalise_text("".join(ln.text for ln in title_lines)) or None
+    # Text before the first goal: a cover page and the title are front matter; running text
+    # (a sentence) there is not in the output.
+    first_goal_page = reader.goals[0].heading[0].page if reader.goals else None
+    unplaced = list(reader.unplaced) + [
+        ln
+        for ln in reader.preamble
+        if ln.page == first_goal_page
+        and ln not in title_lines
+        and normalise_text(ln.text).endswith("。")
+    ]
+    unplaced.sort(key=lambda ln: (ln.page, ln.baseline))
     for paragraph in lines_to_paragraphs(unplaced, margins):
         warnings.append(
             ReportWarning(
@@ -358,37 +461,37 @@ def layouts_to_report(
             )
         )
 
-    built: list[Goal] = []
-    for draft in goals:
-        initiatives = []
-        for heading_lines, body in draft.initiatives:
-            m = INITIATIVE_HEADING.match(join_wrapped_lines([ln.text for ln in heading_lines]))
-            assert m is not None
-            initiatives.append(
-                Initiative(
-                    number=_circled_number(m["marker"]),
-                    title=m["title"].strip(),
-                    paragraphs=tuple(p.text for p in lines_to_paragraphs(body, margins)),
-                    page=heading_lines[0].page,
-                )
-            )
-        challenges = tuple(p.text for p in lines_to_paragraphs(draft.challenge_lines, margins))
-        built.append(
-            Goal(
-                number=draft.number,
-                title=_goal_title(draft.heading),
-                page=draft.heading[0].page,
-                indicators=tuple(draft.indicators),
-                initiatives=tuple(initiatives),
-                challenges=challenges,
+    goals = tuple(_build_goal(draft, grammar, margins) for draft in reader.goals)
+    body_chars = sum(
+        _chars(ln.text)
+        for number, body in bodies.items()
+        for ln in body
+        if first_goal_page is not None and number >= first_goal_page and ln not in reader.preamble
+    ) + sum(_grid_chars(page.grids) for page in pages if page.number not in contents)
+    body_chars += sum(_chars(ln.text) for ln in unplaced if ln in reader.preamble)
+    lost = reader.unplaced_chars + sum(_chars(ln.text) for ln in unplaced)
+    coverage = round(1.0 - lost / body_chars, 4) if body_chars else 0.0
+    coverage = max(0.0, coverage)
+    if goals and coverage < grammar.coverage_threshold:
+        warnings.append(
+            ReportWarning(
+                "low_coverage",
+                f"only {coverage:.0%} of the report's text is in the output "
+                f"(threshold {grammar.coverage_threshold:.0%}): parts were not understood",
+                None,
             )
         )
-    title = _title(preamble)
     return Report(
         source=source,
         label=label,
         title=title,
-        fiscal_year=fiscal_year if fiscal_year is not None else _title_fiscal_year(title),
-        goals=tuple(built),
+        fiscal_year=_fiscal_year(reader, title, goals, grammar),
+        goals=goals,
         warnings=tuple(warnings),
+        coverage=coverage,
     )
+
+
+def content_warnings(report: Report) -> list[ReportWarning]:
+    """The warnings that say part of the report was not understood."""
+    return [w for w in report.warnings if w.code in CONTENT_WARNINGS]

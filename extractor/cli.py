@@ -31,7 +31,8 @@ from extractor.batch import (
     default_jobs,
     find_inputs,
 )
-from extractor.errors import ExtractorError, InternalError
+from extractor.errors import ExtractorError, GrammarError, InternalError
+from extractor.grammar import load_grammar
 from extractor.model import SCHEMA_VERSION
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
@@ -215,6 +216,20 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 @password_option
 @max_pages_option
 @click.option("--no-enrich", is_flag=True, help="Skip keywords, program names and amounts.")
+@click.option(
+    "--grammar",
+    "grammar_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="A TOML file of your reports' conventions, merged over the default grammar "
+    "(see extractor/data/grammar.toml). Use --force to redo outputs made with another.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail a report (not_understood) that has any content warning: low coverage, "
+    "unplaced text, an unclassified column, a table that is not read.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
 @debug_option
 def convert(
@@ -227,6 +242,8 @@ def convert(
     password: str | None,
     max_pages: int | None,
     no_enrich: bool,
+    grammar_file: Path | None,
+    strict: bool,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -247,6 +264,7 @@ def convert(
       extractor convert reports/*.pdf --jobs 4 --timeout 600
       EXTRACTOR_PASSWORD=secret extractor convert locked.pdf
       extractor convert reports/ --quiet 2> failures.txt
+      extractor convert reports/ --grammar mycity.toml --strict
     """
     _quiet_pdfminer(debug)
     inputs_found = find_inputs(inputs, recursive=recursive)
@@ -255,6 +273,11 @@ def convert(
         hint = "" if recursive else " (use --recursive to look in subfolders)"
         raise click.UsageError(f"no PDF files found in {where}{hint}")
     settings = _settings(password, max_pages, enrich=not no_enrich)
+    try:
+        grammar = load_grammar(grammar_file)
+    except GrammarError as exc:
+        raise click.UsageError(exc.message) from None
+    settings = dataclasses.replace(settings, grammar=grammar, strict=strict)
     progress = _Progress(len(inputs_found), quiet=quiet, debug=debug)
     try:
         with _sigterm_as_interrupt():

@@ -10,35 +10,28 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from extractor.eras import find_era_years
+from extractor.grammar import Grammar, default_grammar
 from extractor.model import Role
 from extractor.normalise import join_wrapped_lines
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Cell, Grid
 
-#: Header words naming a value column's role, longest first; 基本目標 is a goal, not a target.
-ROLE_PATTERN = re.compile(r"基準値|基準|実績値|実績|現状値|現状|(?<!基本)目標値|(?<!基本)目標")
-ROLES: dict[str, Role] = {
-    "基準": "baseline",
-    "実績": "actual",
-    "現状": "current",
-    "目標": "target",
-}
-#: How an indicator is measured; checked before NAME_WORDS since 評価指標 contains 指標.
-SOURCE_WORDS = ("評価指標", "算出方法", "算定方法", "測定方法", "評価方法", "出典", "出所", "根拠")
-NAME_WORDS = ("成果指標", "指標名", "指標")
-LABEL_WORDS = ("区分", "内訳", "対象")
 #: Rows searched for the header's first row (a caption row may sit above it).
 MAX_HEADER_START = 3
 #: A month right after an era year (令和5年3月).
 _MONTH = re.compile(r"\s*(1[0-2]|[1-9])月")
 #: What may follow an era year in a header: 3月末, 4月1日時点, 現在.
 _DATE_REST = re.compile(r"(?:(?:1[0-2]|[1-9])月(?:[1-9]|[12]\d|3[01])?日?)?(?:末|時点|現在)?")
+#: Brackets and separators a header may print around its words.
+_HEADER_PUNCTUATION = re.compile(r"[\s()（）［］\[\]【】/・:：,、]")
 
-ColumnKind = Literal["name", "source", "label", "value", "unclassified", "blank"]
+ColumnKind = Literal[
+    "name", "source", "label", "value", "unit", "assessment", "unclassified", "blank"
+]
 
 
 @dataclass(frozen=True)
@@ -57,65 +50,107 @@ class Column:
 # --- header ---------------------------------------------------------------------------
 
 
-def _mentions_column(text: str) -> bool:
-    return bool(ROLE_PATTERN.search(text)) or any(w in text for w in NAME_WORDS + SOURCE_WORDS)
+def header_terms(text: str, grammar: Grammar) -> list[tuple[str, str]]:
+    """The grammar's header words in ``text`` as (kind, word), longest match first at each
+    position: 重要業績評価指標 is one name word, not 評価指標; 数値目標 is a name, not a target.
+    A role word's kind is ``role:<role>``."""
+    words = grammar.table
+    vocabulary: list[tuple[str, str]] = [
+        *(("name", w) for w in words.name),
+        *(("source", w) for w in words.source),
+        *(("label", w) for w in words.label),
+        *(("unit", w) for w in words.unit),
+        *(("assessment", w) for w in words.assessment),
+        *((f"role:{role}", w) for w, role in words.roles),
+        *(("ignore", w) for w in words.ignore),
+    ]
+    vocabulary.sort(key=lambda item: len(item[1]), reverse=True)
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        for kind, word in vocabulary:
+            if text.startswith(word, i):
+                found.append((kind, word))
+                i += len(word)
+                break
+        else:
+            i += 1
+    return found
 
 
-def _is_header_only(text: str) -> bool:
-    """True for header-ish text: roles, years, column words and brackets, nothing else."""
-    rest = ROLE_PATTERN.sub("", text)
-    for era in find_era_years(rest):
-        rest = rest.replace(era.text, "")
+def _mentions_column(text: str, grammar: Grammar) -> bool:
+    return any(
+        kind in ("name", "source") or kind.startswith("role:")
+        for kind, _ in header_terms(text, grammar)
+    )
+
+
+def _is_header_only(text: str, grammar: Grammar) -> bool:
+    """True for header-ish text: column words, years, dates and brackets, nothing else."""
+    rest = text
+    for _, word in header_terms(text, grammar):
+        rest = rest.replace(word, "", 1)
+    for era in find_era_years(rest, bare=True):
+        rest = rest.replace(era.text, "", 1)
     rest = _DATE_REST.sub("", rest)
-    for word in SOURCE_WORDS + NAME_WORDS + LABEL_WORDS + ("年度", "時点", "値"):
+    for word in grammar.table.filler:
         rest = rest.replace(word, "")
-    return not re.sub(r"[\s()（）［］\[\]【】/・]", "", rest)
+    return not _HEADER_PUNCTUATION.sub("", rest)
 
 
-def repeated_header_rows(grid: Grid) -> int:
+def repeated_header_rows(grid: Grid, grammar: Grammar | None = None) -> int:
     """Rows of a header repeated at the top of a continuation grid (0 if none): only
     header words there, so a body row that happens to say 目標 is not dropped."""
-    header = grid_to_header_rows(grid)
+    grammar = grammar or default_grammar()
+    header = grid_to_header_rows(grid, grammar)
     if header is None or header[0] != 0:
         return 0
     inside = [c for c in grid.cells if c.row < header[1]]
-    return header[1] if all(_is_header_only(c.text) for c in inside) else 0
+    return header[1] if all(_is_header_only(c.text, grammar) for c in inside) else 0
 
 
-def grid_to_header_rows(grid: Grid) -> tuple[int, int] | None:
+def grid_to_header_rows(grid: Grid, grammar: Grammar | None = None) -> tuple[int, int] | None:
     """(first, end) atomic rows of the header, end exclusive; None without a header."""
+    grammar = grammar or default_grammar()
     for start in range(min(MAX_HEADER_START, grid.n_rows)):
         starting = [c for c in grid.row_cells(start) if c.row == start]
-        if any(_mentions_column(c.text) for c in starting):
+        if any(_mentions_column(c.text, grammar) for c in starting):
             break
     else:
         return None
     end = max(c.last_row + 1 for c in grid.row_cells(start))
     while end < grid.n_rows:
         starting = [c for c in grid.row_cells(end) if c.row == end]
-        if not any(c.text for c in starting) or not all(_is_header_only(c.text) for c in starting):
+        if not any(c.text for c in starting) or not all(
+            _is_header_only(c.text, grammar) for c in starting
+        ):
             break
         end = max(end + 1, *(c.last_row + 1 for c in starting))
     return start, end
 
 
-def _classify(header: str) -> tuple[ColumnKind, Role | None]:
-    roles = {ROLES[m.group()[:2]] for m in ROLE_PATTERN.finditer(header)}
-    if any(w in header for w in SOURCE_WORDS):
-        return "source", None
-    if any(w in header for w in NAME_WORDS) and not roles:
+def _classify(header: str, grammar: Grammar) -> tuple[ColumnKind, Role | None]:
+    terms = header_terms(header, grammar)
+    kinds = {kind for kind, _ in terms}
+    roles = {kind.split(":", 1)[1] for kind in kinds if kind.startswith("role:")}
+    if "name" in kinds:
         return "name", None
+    if "source" in kinds:
+        return "source", None
     if len(roles) == 1:
-        return "value", roles.pop()
-    if any(w in header for w in LABEL_WORDS):
-        return "label", None
+        return "value", roles.pop()  # type: ignore[return-value]
+    if not roles and find_era_years(header, bare=True):
+        return "value", "actual"  # a year alone: that year's observation
+    for kind in ("unit", "assessment", "label"):
+        if kind in kinds:
+            return kind, None  # type: ignore[return-value]
     return ("blank" if not header else "unclassified"), None
 
 
 def _column_year(header: str) -> tuple[int | None, str | None]:
     """Fiscal year and printed label of a value column: 令和3年度 → 2021; a date in January
     to March (令和5年3月末) belongs to the fiscal year before (2022)."""
-    years = find_era_years(header)
+    years = find_era_years(header, bare=True)
     if not years:
         return None, None
     first = years[0]
@@ -129,9 +164,12 @@ def _column_year(header: str) -> tuple[int | None, str | None]:
     return (first.year - 1 if int(month.group(1)) <= 3 else first.year), label
 
 
-def grid_to_columns(grid: Grid, header: tuple[int, int]) -> list[Column]:
+def grid_to_columns(
+    grid: Grid, header: tuple[int, int], grammar: Grammar | None = None
+) -> list[Column]:
     """Logical columns from the header; a header cell over several body columns of a name
     or source column makes the extra body columns labels (評価指標 over source + 区分)."""
+    grammar = grammar or default_grammar()
     first, end = header
     groups: list[tuple[tuple[Cell, ...], list[int]]] = []
     for col in range(grid.n_cols):
@@ -148,7 +186,7 @@ def grid_to_columns(grid: Grid, header: tuple[int, int]) -> list[Column]:
     columns: list[Column] = []
     for stack, cols in groups:
         text = join_wrapped_lines([c.text for c in stack])
-        kind, role = _classify(text)
+        kind, role = _classify(text, grammar)
         parts = [cols]
         if kind in ("name", "source") and len(cols) > 1:
             cuts = [i for i, c in enumerate(cols) if i and c in body_starts]
@@ -168,7 +206,18 @@ def grid_to_columns(grid: Grid, header: tuple[int, int]) -> list[Column]:
                     era=era,
                 )
             )
-    return _name_blank_columns(columns)
+    return _name_blank_columns(_source_as_name(columns, grammar))
+
+
+def _source_as_name(columns: list[Column], grammar: Grammar) -> list[Column]:
+    """A table whose only text column is headed 評価指標 (or 出典 …) names its indicators there."""
+    kinds = [c.kind for c in columns]
+    if "name" in kinds or "source" not in kinds or not grammar.table.source_names_when_alone:
+        return columns
+    out = list(columns)
+    i = kinds.index("source")
+    out[i] = replace(out[i], kind="name")
+    return out
 
 
 def _name_blank_columns(columns: list[Column]) -> list[Column]:
@@ -188,10 +237,11 @@ def columns_ok(columns: Sequence[Column]) -> bool:
     return "value" in kinds and "name" in kinds
 
 
-def is_indicator_grid(grid: Grid) -> bool:
+def is_indicator_grid(grid: Grid, grammar: Grammar | None = None) -> bool:
     """A header naming at least one value role (基準値/実績/現状値/目標値) and a name column."""
-    header = grid_to_header_rows(grid)
-    return header is not None and columns_ok(grid_to_columns(grid, header))
+    grammar = grammar or default_grammar()
+    header = grid_to_header_rows(grid, grammar)
+    return header is not None and columns_ok(grid_to_columns(grid, header, grammar))
 
 
 def grid_continues(previous: Grid, following: Grid, settings: Settings = DEFAULT_SETTINGS) -> bool:

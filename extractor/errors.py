@@ -91,6 +91,22 @@ class SchemaValidationError(ExtractorError, ValueError):
         self.errors = errors or []
 
 
+class GrammarError(ExtractorError, ValueError):
+    """A grammar file (``--grammar``) that cannot be read or compiled."""
+
+    code = "bad_grammar"
+
+
+class NotUnderstoodError(ExtractorError, ValueError):
+    """``--strict``: part of the report was not understood (content warnings)."""
+
+    code = "not_understood"
+
+    def __init__(self, message: str, *, warnings: list[str] | None = None, path: str | None = None):
+        super().__init__(message, path=path)
+        self.warnings = warnings or []
+
+
 def all_error_classes() -> list[type[ExtractorError]]:
     """Every concrete error class, so docs and tests can enumerate the stable codes."""
     return [
@@ -107,4 +123,6 @@ def all_error_classes() -> list[type[ExtractorError]]:
         SchemaValidationError,
         WorkerDiedError,
         InternalError,
+        GrammarError,
+        NotUnderstoodError,
     ]

@@ -13,8 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from extractor.assemble import layouts_to_report
-from extractor.errors import NotAReportError, NoTextLayerError, UndecodableTextError
+from extractor.assemble import content_warnings, layouts_to_report
+from extractor.errors import (
+    NotAReportError,
+    NoTextLayerError,
+    NotUnderstoodError,
+    UndecodableTextError,
+)
 from extractor.layout import (
     Box,
     chars_outside_boxes,
@@ -99,6 +104,14 @@ def convert(
     if not report.goals:
         raise NotAReportError(
             "no goal headings (【基本目標N】) found: not a plan progress report", path=str(path)
+        )
+    if settings.strict and (problems := content_warnings(report)):
+        codes = sorted({w.code for w in problems})
+        raise NotUnderstoodError(
+            f"--strict: {len(problems)} content warnings ({', '.join(codes)}); "
+            f"coverage {report.coverage:.0%}: {problems[0].message}",
+            warnings=[f"{w.code}: {w.message}" for w in problems],
+            path=str(path),
         )
     if settings.enrich:
         with _timed(timings, "enrich"):

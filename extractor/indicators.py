@@ -12,9 +12,8 @@ a ``ReportWarning``, never guessed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.columns import (
     Column,
@@ -24,16 +23,12 @@ from extractor.columns import (
     grid_to_header_rows,
     repeated_header_rows,
 )
-from extractor.model import Indicator, ReportWarning, Series, Value
+from extractor.grammar import Grammar
+from extractor.model import Assessment, Indicator, ReportWarning, Series, Value
 from extractor.normalise import join_wrapped_lines
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
 from extractor.values import text_to_quantity
-
-#: Ditto marks: "same as the cell above".
-DITTO = frozenset({"〃", "″", "同上"})
-#: A footnote mark: ※, ※1, (※), (※2); digits already half-width after normalisation.
-MARK = re.compile(r"[(（]?※\s*(\d*)[)）]?")
 
 
 @dataclass(frozen=True)
@@ -135,8 +130,8 @@ def _kinds(columns: Sequence[Column], kind: ColumnKind) -> list[int]:
     return [i for i, c in enumerate(columns) if c.kind == kind]
 
 
-def _is_ditto(text: str) -> bool:
-    return text.strip() in DITTO
+def _is_ditto(text: str, grammar: Grammar) -> bool:
+    return text.strip() in grammar.table.ditto
 
 
 def _values_filled(row: _Row, values: list[int], cells: _Cells) -> set[int]:
@@ -167,27 +162,18 @@ def _join_page_break(last: _Row, first: _Row, columns: Sequence[Column], cells: 
     return split
 
 
-# --- notes ----------------------------------------------------------------------------
-
-
-def _marks(text: str) -> set[str]:
-    return {"※" + m.group(1) for m in MARK.finditer(text)}
-
-
-def _note_mark(note: str) -> str | None:
-    m = MARK.match(note.strip())
-    return "※" + m.group(1) if m else None
-
-
-def _strip_marks(text: str) -> str:
-    return MARK.sub("", text).strip()
-
-
 # --- assembly -------------------------------------------------------------------------
 
 
-def _value(column: Column, raw: str, page: int, name: str, warnings: list) -> Value:
-    quantity = text_to_quantity(_strip_marks(raw))
+def _value(
+    column: Column,
+    raw: str,
+    unit: str | None,
+    context: tuple[int, str, Grammar],
+    warnings: list,
+) -> Value:
+    page, name, grammar = context
+    quantity = text_to_quantity(grammar.strip_note_marks(raw), grammar.values, unit)
     if quantity.warning:
         warnings.append(ReportWarning("unparsed_number", f"{name}: {quantity.warning}", page))
     assert column.role is not None
@@ -211,7 +197,11 @@ class _Draft:
 
 
 def _rows_to_drafts(
-    rows: Sequence[_Row], columns: Sequence[Column], cells: _Cells, warnings: list
+    rows: Sequence[_Row],
+    columns: Sequence[Column],
+    cells: _Cells,
+    grammar: Grammar,
+    warnings: list,
 ) -> list[_Draft]:
     name = _kinds(columns, "name")[0]
     drafts: list[_Draft] = []
@@ -219,9 +209,9 @@ def _rows_to_drafts(
         key = row.keys[name]
         text = cells.get(key)
         same = drafts and cells.root(key) == cells.root(drafts[-1].name_key)
-        if drafts and (same or not text or _is_ditto(text)):
+        if drafts and (same or not text or _is_ditto(text, grammar)):
             drafts[-1].rows.append(row)
-        elif text and not _is_ditto(text):
+        elif text and not _is_ditto(text, grammar):
             drafts.append(_Draft(text, key, row.page, [row]))
         else:
             warnings.append(
@@ -236,15 +226,17 @@ def _draft_to_indicator(
     cells: _Cells,
     above: dict[int, Value],
     previous_source: str | None,
+    grammar: Grammar,
     warnings: list,
 ) -> Indicator:
     source_cols, label_cols = _kinds(columns, "source"), _kinds(columns, "label")
     value_cols = _kinds(columns, "value")
+    unit_cols, assessment_cols = _kinds(columns, "unit"), _kinds(columns, "assessment")
     sources: list[str] = []
     for row in draft.rows:
         for ci in source_cols:
             text = cells.get(row.keys.get(ci))
-            text = (previous_source or "") if _is_ditto(text) else text
+            text = (previous_source or "") if _is_ditto(text, grammar) else text
             if text and text not in sources:
                 sources.append(text)
     if len(sources) > 1:
@@ -253,6 +245,7 @@ def _draft_to_indicator(
     taken = {cells.root(row.keys[ci]) for row in draft.rows[:1] for ci in _kinds(columns, "name")}
     taken |= {cells.root(row.keys[ci]) for row in draft.rows for ci in source_cols}
     series: list[Series] = []
+    assessment: list[Assessment] = []
     signature: tuple | None = None
     for row in draft.rows:
         sig = tuple(cells.root(row.keys[ci]) for ci in label_cols + value_cols)
@@ -263,20 +256,29 @@ def _draft_to_indicator(
             cells.get(row.keys[ci]) for ci in label_cols if cells.root(row.keys[ci]) not in taken
         ]
         label = join_wrapped_lines([t for t in labels if t]) or None
+        units = [cells.get(row.keys[ci]) for ci in unit_cols]
+        unit = next((u for u in units if u and not _is_ditto(u, grammar)), None)
         values = []
         for ci in value_cols:
             raw = cells.get(row.keys[ci])
-            if _is_ditto(raw) and ci in above:
+            if _is_ditto(raw, grammar) and ci in above:
                 value = above[ci]
             else:
-                value = _value(columns[ci], raw, row.page, draft.name, warnings)
+                context = (row.page, draft.name, grammar)
+                value = _value(columns[ci], raw, unit, context, warnings)
             above[ci] = value
             values.append(value)
         series.append(Series(label, tuple(values)))
+        for ci in assessment_cols:
+            raw = cells.get(row.keys[ci])
+            entry = Assessment(columns[ci].header, label, raw)
+            if raw and entry not in assessment:
+                assessment.append(entry)
     if len(series) > 1 and not label_cols:
         msg = f"{draft.name}: {len(series)} sub-rows without a label column"
         warnings.append(ReportWarning("ambiguous_row", msg, draft.page))
-    return Indicator(draft.name, sources[0] if sources else None, None, draft.page, tuple(series))
+    source = sources[0] if sources else None
+    return Indicator(draft.name, source, None, draft.page, tuple(series), tuple(assessment))
 
 
 def _full_width_text(row: _Row, cells: _Cells) -> str | None:
@@ -286,33 +288,42 @@ def _full_width_text(row: _Row, cells: _Cells) -> str | None:
     return cells.get(next(iter(row.keys.values())))
 
 
-def _is_note(text: str) -> bool:
-    return bool(MARK.match(text)) or text.startswith("注")
-
-
 def _attach_notes(
-    indicators: list[Indicator], notes: Sequence[str], cells_text: dict[int, str]
+    indicators: list[Indicator],
+    notes: Sequence[str],
+    cells_text: dict[int, str],
+    grammar: Grammar,
 ) -> tuple[list[Indicator], tuple[str, ...]]:
+    """Each note goes to the indicators whose cells carry its mark; an unmarked note under a
+    one-indicator table is that indicator's. The rest is returned, never dropped."""
     used: set[int] = set()
     out = []
     for index, ind in enumerate(indicators):
-        marks = _marks(cells_text[index])
-        mine = [i for i, n in enumerate(notes) if _note_mark(n) in marks]
+        marks = grammar.note_marks(cells_text[index])
+        mine = [
+            i
+            for i, n in enumerate(notes)
+            if (mark := grammar.note_mark(n)) in marks or (mark is None and len(indicators) == 1)
+        ]
         used.update(mine)
         note = " ".join(notes[i] for i in mine) or None
-        out.append(Indicator(ind.name, ind.source, note, ind.page, ind.series))
+        out.append(replace(ind, note=note))
     return out, tuple(n for i, n in enumerate(notes) if i not in used)
 
 
 def grids_to_indicator_table(
-    grids: Sequence[Grid], notes: Sequence[str] = (), settings: Settings = DEFAULT_SETTINGS
+    grids: Sequence[Grid],
+    notes: Sequence[str] = (),
+    settings: Settings = DEFAULT_SETTINGS,
+    grammar: Grammar | None = None,
 ) -> IndicatorTable:
     """Read one logical indicator table (its grids in reading order) into indicators."""
     if not grids:
         raise ValueError("grids_to_indicator_table needs at least one grid")
+    grammar = grammar or settings.grammar
     first = grids[0]
-    header = grid_to_header_rows(first)
-    columns = grid_to_columns(first, header) if header else []
+    header = grid_to_header_rows(first, grammar)
+    columns = grid_to_columns(first, header, grammar) if header else []
     warnings: list[ReportWarning] = []
     if header is None or not columns_ok(columns):
         msg = "not an indicator table: no header naming a value role and the indicator"
@@ -326,7 +337,7 @@ def grids_to_indicator_table(
     rows: list[_Row] = []
     table_notes = list(notes)
     for index, grid in enumerate(grids):
-        start = repeated_header_rows(grid) if index else header[1]
+        start = repeated_header_rows(grid, grammar) if index else header[1]
         body = [
             r
             for r in _grid_rows(index, grid, columns, cells, start, settings.column_tolerance)
@@ -337,7 +348,7 @@ def grids_to_indicator_table(
             text = _full_width_text(row, cells)
             if text is None:
                 kept.append(row)
-            elif _is_note(text):
+            elif grammar.is_note_line(text):
                 table_notes.append(text)
             else:
                 msg = f"a row across the whole table is not an indicator: {text[:40]}"
@@ -346,18 +357,18 @@ def grids_to_indicator_table(
         if rows and body and _join_page_break(rows[-1], body[0], columns, cells):
             body = body[1:]
         rows += body
-    drafts = _rows_to_drafts(rows, columns, cells, warnings)
+    drafts = _rows_to_drafts(rows, columns, cells, grammar, warnings)
     indicators: list[Indicator] = []
     above: dict[int, Value] = {}
     marked_text: dict[int, str] = {}
     for draft in drafts:
         previous = indicators[-1].source if indicators else None
-        ind = _draft_to_indicator(draft, columns, cells, above, previous, warnings)
+        ind = _draft_to_indicator(draft, columns, cells, above, previous, grammar, warnings)
         marked_text[len(indicators)] = " ".join(
             cells.get(r.keys.get(ci)) for r in draft.rows for ci in r.keys
         )
         indicators.append(ind)
-    indicators, unattached = _attach_notes(indicators, table_notes, marked_text)
+    indicators, unattached = _attach_notes(indicators, table_notes, marked_text, grammar)
     return IndicatorTable(
         first.page, tuple(indicators), tuple(warnings), tuple(columns), unattached
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Role = Literal["baseline", "actual", "current", "target"]
 ValueKind = Literal["number", "missing", "text"]
@@ -47,6 +47,19 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Assessment:
+    """A cell of a column that judges or remarks on a row (達成率, 評価, 進捗, 備考): kept with
+    its indicator, never read as a value."""
+
+    header: str
+    label: str | None
+    raw: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"header": self.header, "label": self.label, "raw": self.raw}
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One 成果指標 with its 評価指標, footnote and value series."""
 
@@ -55,6 +68,7 @@ class Indicator:
     note: str | None
     page: int
     series: tuple[Series, ...]
+    assessment: tuple[Assessment, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +77,7 @@ class Indicator:
             "note": self.note,
             "page": self.page,
             "series": [s.to_dict() for s in self.series],
+            "assessment": [a.to_dict() for a in self.assessment],
         }
 
 
@@ -128,6 +143,8 @@ class Goal:
     initiatives: tuple[Initiative, ...] = ()
     challenges: tuple[str, ...] = ()
     challenge_terms: Terms | None = None
+    #: Notes printed under the goal's tables that no indicator's mark refers to.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -137,6 +154,7 @@ class Goal:
             "indicators": [i.to_dict() for i in self.indicators],
             "initiatives": [i.to_dict() for i in self.initiatives],
             "challenges": list(self.challenges),
+            "notes": list(self.notes),
         }
         if self.challenge_terms is not None:
             out["challenge_terms"] = self.challenge_terms.to_dict()
@@ -175,6 +193,8 @@ class Report:
     fiscal_year: int | None
     goals: tuple[Goal, ...] = ()
     warnings: tuple[ReportWarning, ...] = field(default_factory=tuple)
+    #: Share of the report's body characters (furniture excluded) that are in the output.
+    coverage: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         from extractor import __version__
@@ -186,6 +206,7 @@ class Report:
             "label": self.label,
             "title": self.title,
             "fiscal_year": self.fiscal_year,
+            "coverage": self.coverage,
             "goals": [g.to_dict() for g in self.goals],
             "warnings": [w.to_dict() for w in self.warnings],
         }

@@ -255,6 +255,15 @@ def normalise_text(text: str) -> str:
     return text
 
 
+def normalise_text_keep_spaces(text: str) -> str:
+    """Every rule but the space rule, runs of spaces folded to one: list markers and headings
+    are told apart by the space after them (``ア　子育て`` is item ア, ``アイデア`` is a word)."""
+    for rule in RULES:
+        if rule is not normalise_spaces:
+            text = rule(text)
+    return " ".join(text.split())
+
+
 _URL_START = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
 
 

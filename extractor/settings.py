@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from extractor.grammar import Grammar, default_grammar
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class Settings:
     glyph_centre: float = 0.35
     #: Height (fraction of page height) of the top and bottom bands searched for page furniture.
     furniture_band: float = 0.08
+    #: The report conventions (words and patterns) the readers use; ``load_grammar(path)``
+    #: merges a city's own TOML file over the default.
+    grammar: Grammar = field(default_factory=default_grammar, compare=False, repr=False)
+    #: Fail a report with any content warning (``not_understood``) instead of writing it.
+    strict: bool = False
 
 
 DEFAULT_SETTINGS = Settings()

@@ -14,27 +14,20 @@ from dataclasses import dataclass
 
 import jaconv
 
+from extractor.grammar import ValueWords, default_grammar
 from extractor.model import ValueKind
 
-#: Printed alone, these mean "no figure" (hyphen, minus, dashes, box line, long vowel mark).
-DASHES = frozenset("-－―—–‐‑−ーｰ─━")
-#: Leading signs. ▲ and △ are the Japanese accounting marks for a negative number.
-NEGATIVE_SIGNS = frozenset("▲△-−－‐")
-POSITIVE_SIGNS = frozenset("+＋")
-#: A number followed by one of these words is a bound or an estimate, not a figure: text.
-QUALIFIERS = ("以上", "以下", "未満", "超", "程度", "前後", "増", "減", "強", "弱")
-#: Longest unit word accepted (ポイント, 世帯, か所 … are all shorter).
-MAX_UNIT_LENGTH = 6
-
 _NUMBER = re.compile(
-    r"""^(?P<sign>[▲△+\-−‐])?\s*
+    r"""^(?P<sign>[^\w\s.,])?\s*
         (?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)
         (?P<fraction>\.[0-9]+)?
         \s*(?P<unit>[^\d\s.,]*)$""",
     re.VERBOSE,
 )
-#: What a cell that "looks numeric" starts with: an optional sign, then a digit.
-_LOOKS_NUMERIC = re.compile(r"^[▲△+\-−‐]?\s*[0-9.]")
+#: A ratio or a pair of figures (3/5, 35人/40人): text, as printed, and no warning.
+_RATIO = re.compile(r"^[^/]*\d[^/]*/[^/]*\d[^/]*$")
+#: A short note in brackets at the end of a cell: 35人(暫定).
+_ANNOTATION = re.compile(r"\s*[(（](?P<note>[^()（）\d]+)[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,9 +52,9 @@ def _canonical(text: str) -> str:
     return text.strip()
 
 
-def _is_unit_word(unit: str) -> bool:
+def _is_unit_word(unit: str, words: ValueWords) -> bool:
     """A counter or unit (人, か所, %, pt, ポイント, 回/年): short, letters or symbols."""
-    if len(unit) > MAX_UNIT_LENGTH:
+    if len(unit) > words.max_unit_length:
         return False
     for i, ch in enumerate(unit):
         category = unicodedata.category(ch)
@@ -71,24 +64,54 @@ def _is_unit_word(unit: str) -> bool:
     return True
 
 
-def text_to_quantity(text: str) -> Quantity:
-    """Read a printed value cell: ``▲3.8%`` → number -3.8 ``%``; ``－`` → missing."""
+def _looks_numeric(text: str, words: ValueWords) -> bool:
+    """An optional sign, then a digit: what a cell that is meant as a number starts with."""
+    if text[:1] in words.negative_signs or text[:1] in words.positive_signs:
+        text = text[1:].lstrip()
+    return text[:1].isdigit() or (text[:1] == "." and text[1:2].isdigit())
+
+
+def text_to_quantity(
+    text: str, words: ValueWords | None = None, default_unit: str | None = None
+) -> Quantity:
+    """Read a printed value cell: ``▲3.8%`` → number -3.8 ``%``; ``－`` → missing.
+
+    ``default_unit`` is the row's 単位 cell: it applies to a bare number. Approximations
+    (約65人, 65人程度) and a short note in brackets (35人（暫定）) keep the figure printed;
+    bounds (80%以上) and ratios (3/5) stay text.
+    """
+    words = words or default_grammar().values
     canonical = _canonical(text)
-    if not canonical or all(ch in DASHES for ch in canonical):
+    if not canonical or all(ch in words.dashes for ch in canonical):
         return MISSING
-    if not _LOOKS_NUMERIC.match(canonical):
+    if _RATIO.match(canonical):
+        return TEXT
+    canonical = _ANNOTATION.sub(
+        lambda m: "" if m["note"].strip() in words.annotations else m.group(), canonical
+    )
+    for prefix in words.approximate_prefixes:
+        if canonical.startswith(prefix):
+            canonical = canonical[len(prefix) :].lstrip()
+            break
+    for suffix in words.approximate_suffixes:
+        if canonical.endswith(suffix):
+            canonical = canonical[: -len(suffix)].rstrip()
+            break
+    if not _looks_numeric(canonical, words):
         return TEXT
     match = _NUMBER.match(canonical)
     if match is None:
         return Quantity("text", None, None, f"looks like a number but does not parse: {text!r}")
+    sign = match["sign"]
+    if sign is not None and sign not in words.negative_signs | words.positive_signs:
+        return Quantity("text", None, None, f"looks like a number but does not parse: {text!r}")
     unit = match["unit"]
-    if any(unit.endswith(q) for q in QUALIFIERS):
+    if any(unit.endswith(bound) for bound in words.bounds):
         return TEXT  # 80%以上: a bound, not a figure; honest as text
-    if unit and not _is_unit_word(unit):
+    if unit and not _is_unit_word(unit, words):
         return Quantity("text", None, None, f"number followed by an unknown word: {text!r}")
     digits = match["digits"].replace(",", "")
     number: int | float = float(digits + match["fraction"]) if match["fraction"] else int(digits)
-    sign = match["sign"]
-    if sign is not None and sign in NEGATIVE_SIGNS:
+    if sign is not None and sign in words.negative_signs:
         number = -number
-    return Quantity("number", number, unit or None)
+    return Quantity("number", number, unit or default_unit or None)

@@ -65,7 +65,7 @@ from sample_specs import Column
 from extractor.normalise import normalise_text
 
 GENERATOR = {"name": "extractor", "version": "0.1.0"}
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 MINCHO = "IPAexMincho"
 GOTHIC = "IPAexGothic"
 INDENT = "\u3000"
@@ -763,6 +763,7 @@ def expected_indicator(ind: Indicator, goal: Goal) -> dict[str, Any]:
         "note": norm(ind.note) if ind.note else None,
         "page": ind.page,
         "series": series,
+        "assessment": [],
     }
 
 
@@ -784,6 +785,7 @@ def expected_report(pdf: Path, pages: int, rep: Report) -> dict[str, Any]:
                 for k, ini in enumerate(g.initiatives, start=1)
             ],
             "challenges": [norm(p) for p in g.challenges],
+            "notes": [],
         }
         for g in rep.goals
     ]

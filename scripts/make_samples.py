@@ -41,7 +41,7 @@ from sample_specs import (
 )
 
 GENERATOR = {"name": "extractor", "version": "0.1.0"}
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 BODY = 10.5
 LEADING = 18.0
@@ -243,6 +243,7 @@ def expected_indicator(ind: Indicator, spec: IndicatorTable, page: int) -> dict[
         "note": norm(ind.note) if ind.note else None,
         "page": page,
         "series": series,
+        "assessment": [],
     }
 
 
@@ -271,6 +272,7 @@ def expected_goal(g: Goal, anchors: dict[str, int], font: str) -> dict[str, Any]
             for k, ini in enumerate(g.initiatives, start=1)
         ],
         "challenges": expected_paragraphs(g.challenges, font),
+        "notes": [],
     }
 
 

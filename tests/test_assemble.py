@@ -95,8 +95,10 @@ def test_text_outside_the_outline_is_reported_not_dropped() -> None:
         _line("（単位：人）", 3),
     ]
     report = layouts_to_report([_page(1, lines)], SOURCE)
-    assert [w.code for w in report.warnings] == ["unplaced_text"]
+    # a third of the goal's text is not in the output: the report says so twice
+    assert [w.code for w in report.warnings] == ["unplaced_text", "low_coverage"]
     assert "(単位:人)" in report.warnings[0].message
+    assert report.coverage is not None and report.coverage < 0.9
 
 
 def test_unboxed_label_at_the_top_of_page_one() -> None:

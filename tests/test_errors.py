@@ -32,6 +32,8 @@ STABLE = {
     errors.SchemaValidationError: ("invalid_output", ValueError),
     errors.WorkerDiedError: ("worker_died", RuntimeError),
     errors.InternalError: ("internal_error", RuntimeError),
+    errors.GrammarError: ("bad_grammar", ValueError),
+    errors.NotUnderstoodError: ("not_understood", ValueError),
 }
 
 

@@ -229,14 +229,44 @@ def test_explicit_label_column(tmp_path: Path) -> None:
 
 def test_unclassified_column_is_reported_not_guessed(tmp_path: Path) -> None:
     spec = simple_table(
-        ["成果指標", "評価指標", "現状値\n(令和3年度)", "備考"],
-        [["待機児童数", "4月1日時点", "35人", "前年比減"]],
+        ["成果指標", "評価指標", "現状値\n(令和3年度)", "担当課"],
+        [["待機児童数", "4月1日時点", "35人", "保育幼稚園課"]],
     )
     table = _read(tmp_path, PageSpec([spec]))
     (ind,) = table.indicators
     assert [v.raw for v in ind.series[0].values] == ["35人"]
     assert [w.code for w in table.warnings] == ["unclassified_column"]
-    assert "備考" in table.warnings[0].message
+    assert "担当課" in table.warnings[0].message
+
+
+def test_issue_8_assessment_and_remarks_are_kept_never_values(tmp_path: Path) -> None:
+    spec = simple_table(
+        ["成果指標", "現状値\n(令和3年度)", "目標値\n(令和6年度)", "達成率", "備考"],
+        [["待機児童数", "35人", "0人", "35.2%", "前年比減"]],
+    )
+    table = _read(tmp_path, PageSpec([spec]))
+    (ind,) = table.indicators
+    assert [v.raw for v in ind.series[0].values] == ["35人", "0人"]
+    assert [(a.header, a.label, a.raw) for a in ind.assessment] == [
+        ("達成率", None, "35.2%"),
+        ("備考", None, "前年比減"),
+    ]
+    assert table.warnings == ()
+
+
+def test_issue_8_unit_column_applies_to_bare_numbers(tmp_path: Path) -> None:
+    spec = simple_table(
+        ["指標名", "単位", "令和2年度", "令和3年度", "令和6年度\n(目標)"],
+        [["待機児童数", "人", "65", "35", "0"]],
+    )
+    table = _read(tmp_path, PageSpec([spec]))
+    (ind,) = table.indicators
+    got = [(v.role, v.fiscal_year, v.value, v.unit, v.raw) for v in ind.series[0].values]
+    assert got == [
+        ("actual", 2020, 65, "人", "65"),
+        ("actual", 2021, 35, "人", "35"),
+        ("target", 2024, 0, "人", "0"),
+    ]
 
 
 def test_unparsed_number_kept_as_text_with_warning(tmp_path: Path) -> None:
