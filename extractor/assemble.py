@@ -159,6 +159,7 @@ class _OutlineReader:
         self.margins = margins
         self.goals: list[_GoalDraft] = []
         self.preamble: list[TextLine] = []
+        self.contents: list[TextLine] = []
         self.unplaced: list[TextLine] = []
         self.unplaced_chars = 0
         self.warnings: list[ReportWarning] = []
@@ -251,6 +252,9 @@ class _OutlineReader:
                 self.open_heading.append(line)
                 return
         self.open_heading, self.title_pending = None, False
+        if grammar.is_contents_heading(line.text) or grammar.is_contents_entry(line.text):
+            self.contents.append(line)  # a table of contents printed above the report
+            return
         heading = grammar.goal_heading(line.text)
         if heading is not None and (not self.goals or heading.number > self.goals[-1].number):
             self.flush_table()
@@ -361,8 +365,9 @@ def _margins(bodies: dict[int, list[TextLine]]) -> dict[int, Margins]:
 def _build_goal(draft: _GoalDraft, grammar: Grammar, margins: dict[int, Margins]) -> Goal:
     initiatives = []
     for item in draft.initiatives:
-        marker = grammar.initiative_marker(join_wrapped_lines([ln.text for ln in item.heading]))
-        title = marker.rest if marker is not None else normalise_text(item.heading[0].text)
+        marker = grammar.initiative_marker(item.heading[0].text)
+        first = marker.rest if marker is not None else normalise_text(item.heading[0].text)
+        title = join_wrapped_lines([first, *(ln.text for ln in item.heading[1:])])
         initiatives.append(
             Initiative(
                 number=item.number,
@@ -462,13 +467,12 @@ def layouts_to_report(
         )
 
     goals = tuple(_build_goal(draft, grammar, margins) for draft in reader.goals)
+    front = {id(ln) for ln in reader.preamble} | {id(ln) for ln in reader.contents}
     body_chars = sum(
-        _chars(ln.text)
-        for number, body in bodies.items()
-        for ln in body
-        if first_goal_page is not None and number >= first_goal_page and ln not in reader.preamble
-    ) + sum(_grid_chars(page.grids) for page in pages if page.number not in contents)
-    body_chars += sum(_chars(ln.text) for ln in unplaced if ln in reader.preamble)
+        _chars(ln.text) for body in bodies.values() for ln in body if id(ln) not in front
+    )
+    body_chars += sum(_grid_chars(page.grids) for page in pages if page.number not in contents)
+    body_chars += sum(_chars(ln.text) for ln in unplaced if id(ln) in front)
     lost = reader.unplaced_chars + sum(_chars(ln.text) for ln in unplaced)
     coverage = round(1.0 - lost / body_chars, 4) if body_chars else 0.0
     coverage = max(0.0, coverage)

@@ -58,8 +58,8 @@ def pages_to_furniture(
 
 
 def pages_to_contents(pages: Sequence[PageLayout], grammar: Grammar) -> set[int]:
-    """Pages of a table of contents: a 目次 heading, or mostly entries with leaders and page
-    numbers. Their goal titles must not be read as the report's goal headings."""
+    """Pages that hold only a table of contents: a 目次 heading, or mostly entries with
+    leaders and page numbers, and no goal heading of the report itself."""
     found: set[int] = set()
     for page in pages:
         texts = [ln.text for ln in page.lines if normalise_text(ln.text)]
@@ -67,6 +67,8 @@ def pages_to_contents(pages: Sequence[PageLayout], grammar: Grammar) -> set[int]
             continue
         entries = sum(1 for t in texts if grammar.is_contents_entry(t))
         heading = any(grammar.is_contents_heading(t) for t in texts[:5])
+        if any(grammar.goal_heading(t) for t in texts):
+            continue  # the report starts on this page: its contents lines are skipped one by one
         if (heading and entries >= 1) or entries >= max(3, len(texts) // 2):
             found.add(page.number)
     return found

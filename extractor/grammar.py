@@ -120,8 +120,8 @@ class Grammar:
         mentions a goal (基本目標2の取組と連携し…) or a line that is no heading."""
         text = normalise_text_keep_spaces(line)
         m = self.goal_pattern.match(text)
-        if m is None:
-            return None
+        if m is None or self.contents_entry.search(text):
+            return None  # no heading, or a table of contents' entry for one
         number = numeral_to_int(m["number"])
         if number is None or number < 1:
             return None
