@@ -377,3 +377,26 @@ def test_real_convert_of_the_samples(tmp_path: Path) -> None:
     assert run("validate", tmp_path).exit_code == 0
     again = run("convert", SAMPLES, "-o", tmp_path)
     assert again.stdout.startswith(f"0 converted, {len(samples)} skipped")
+
+
+def test_issue_8_strict_fails_a_report_with_content_warnings(tmp_path: Path) -> None:
+    """other_city_heisei has a schedule table the tool does not read: --strict says so."""
+    out = tmp_path / "out"
+    result = run("convert", SAMPLES / "other_city_heisei.pdf", SAMPLES / "kurume_2021.pdf",
+                 "-o", out, "--strict", "--jobs", "1", "--no-enrich")  # fmt: skip
+    assert result.exit_code == 1
+    assert "other_city_heisei.pdf: not_understood: --strict: 1 content warnings" in result.output
+    assert (out / "kurume_2021.json").exists()
+    assert not (out / "other_city_heisei.json").exists()
+
+
+def test_issue_8_grammar_file_merges_over_the_default(tmp_path: Path) -> None:
+    city = tmp_path / "city.toml"
+    city.write_text('[goal]\nwords = ["重点施策"]\n', "utf-8")  # Kurume's 基本目標 is no goal now
+    result = run("convert", SAMPLES / "kurume_2021.pdf", "-o", tmp_path / "out",
+                 "--grammar", city, "--jobs", "1", "--no-enrich")  # fmt: skip
+    assert result.exit_code == 1
+    assert "not_a_report" in result.output
+    bad = run("convert", SAMPLES / "kurume_2021.pdf", "--grammar", tmp_path / "none.toml")
+    assert bad.exit_code == 2
+    assert "grammar file not found" in bad.output
