@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from extractor.columns import grid_continues, is_indicator_grid
 from extractor.eras import find_era_years
-from extractor.front_matter import lines_to_title, text_to_fiscal_year
+from extractor.front_matter import cover_to_fiscal_year, lines_to_title, text_to_fiscal_year
 from extractor.furniture import pages_to_contents, pages_to_furniture, pages_to_label
 from extractor.grammar import Grammar
 from extractor.indicators import grids_to_indicator_table
@@ -396,7 +396,9 @@ def _fiscal_year(
         "initiatives_heading": reader.heading_years[0] if reader.heading_years else None,
         "title": text_to_fiscal_year(title or ""),
         "current_column": _current_column_year(goals),
-        "cover": text_to_fiscal_year(" ".join(ln.text for ln in reader.preamble)),
+        "cover": cover_to_fiscal_year(
+            " ".join(normalise_text(ln.text) for ln in reader.preamble)
+        ),
     }
     for source in grammar.fiscal_year_sources:
         if candidates.get(source) is not None:

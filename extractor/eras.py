@@ -64,9 +64,3 @@ def find_era_years(text: str, *, bare: bool = False) -> list[EraYear]:
             if m.start() not in taken:
                 found.append((m.start(), EraYear(m.group(0), int(m["year"]), True)))
     return [era for _, era in sorted(found, key=lambda item: item[0])]
-
-
-def text_to_fiscal_year(text: str) -> int | None:
-    """The first year named in ``text`` (令和元年度 → 2019), or None."""
-    years = find_era_years(text)
-    return years[0].year if years else None

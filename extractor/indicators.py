@@ -327,7 +327,7 @@ def grids_to_indicator_table(
     warnings: list[ReportWarning] = []
     if header is None or not columns_ok(columns):
         msg = "not an indicator table: no header naming a value role and the indicator"
-        warnings.append(ReportWarning("not_indicator_table", msg, first.page))
+        warnings.append(ReportWarning("non_indicator_table", msg, first.page))
         return IndicatorTable(first.page, (), tuple(warnings), tuple(columns), tuple(notes))
     for column in columns:
         if column.kind == "unclassified" or (column.kind == "value" and column.role is None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.eras import find_era_years, text_to_fiscal_year
+from extractor.eras import find_era_years
 
 CASES = [
     ("令和元年度", 2019),
@@ -26,12 +26,27 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "year"), CASES)
 def test_era_to_year(text: str, year: int) -> None:
-    assert text_to_fiscal_year(text) == year
+    assert [y.year for y in find_era_years(text)] == [year]
 
 
 @pytest.mark.parametrize("text", ["", "基準値", "3年後", "令和", "HR3", "第2期", "1,000円"])
 def test_no_year(text: str) -> None:
-    assert text_to_fiscal_year(text) is None
+    assert find_era_years(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "year"),
+    [("令3", "令3", 2021), ("平30", "平30", 2018), ("2021 (R3)", "2021", 2021)],
+)
+def test_issue_8_short_eras_and_bare_header_years(text: str, label: str, year: int) -> None:
+    first = find_era_years(text, bare=True)[0]
+    assert (first.text, first.year) == (label, year)
+
+
+def test_bare_years_only_when_asked() -> None:
+    assert find_era_years("2021") == []
+    assert find_era_years("1,234人", bare=True) == []
+    assert find_era_years("2021.5", bare=True) == []
 
 
 def test_several_years_in_order() -> None:

@@ -288,7 +288,7 @@ def test_non_indicator_table_is_not_an_indicator_grid(tmp_path: Path) -> None:
     assert [is_indicator_grid(g) for g in grids] == [False, False]
     table = grids_to_indicator_table(grids[1:])
     assert table.indicators == ()
-    assert [w.code for w in table.warnings] == ["not_indicator_table"]
+    assert [w.code for w in table.warnings] == ["non_indicator_table"]
 
 
 def test_header_found_under_a_caption_row(tmp_path: Path) -> None:
