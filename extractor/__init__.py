@@ -17,9 +17,11 @@ from extractor.errors import (
     DamagedPDFError,
     EncryptedPDFError,
     ExtractorError,
+    GrammarError,
     InputNotFoundError,
     NotAPDFError,
     NotAReportError,
+    NotUnderstoodError,
     NoTextLayerError,
     SchemaValidationError,
     TooLargeError,
@@ -37,6 +39,7 @@ from extractor.model import (
     Terms,
     Value,
 )
+from extractor.grammar import Grammar, load_grammar
 from extractor.settings import Settings
 from extractor.validate import report_to_errors, validate_report
 
@@ -59,6 +62,8 @@ __all__ = [
     "DamagedPDFError",
     "EncryptedPDFError",
     "ExtractorError",
+    "Grammar",
+    "GrammarError",
     "Goal",
     "Indicator",
     "Initiative",
@@ -66,6 +71,7 @@ __all__ = [
     "NoTextLayerError",
     "NotAPDFError",
     "NotAReportError",
+    "NotUnderstoodError",
     "Report",
     "ReportWarning",
     "SchemaValidationError",
@@ -79,6 +85,7 @@ __all__ = [
     "convert",
     "convert_to_file",
     "extract_text",
+    "load_grammar",
     "report_to_errors",
     "validate_report",
 ]
