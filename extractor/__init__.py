@@ -21,12 +21,13 @@ from extractor.errors import (
     InputNotFoundError,
     NotAPDFError,
     NotAReportError,
-    NotUnderstoodError,
     NoTextLayerError,
+    NotUnderstoodError,
     SchemaValidationError,
     TooLargeError,
     UndecodableTextError,
 )
+from extractor.grammar import Grammar, load_grammar
 from extractor.model import (
     SCHEMA_VERSION,
     Amount,
@@ -39,7 +40,6 @@ from extractor.model import (
     Terms,
     Value,
 )
-from extractor.grammar import Grammar, load_grammar
 from extractor.settings import Settings
 from extractor.validate import report_to_errors, validate_report
 
@@ -62,9 +62,9 @@ __all__ = [
     "DamagedPDFError",
     "EncryptedPDFError",
     "ExtractorError",
+    "Goal",
     "Grammar",
     "GrammarError",
-    "Goal",
     "Indicator",
     "Initiative",
     "InputNotFoundError",
