@@ -2,8 +2,9 @@
 
 Run: ``.venv/bin/python scripts/compare_tables.py [samples_dir] [golden_dir]``.
 
-Every ``samples/<stem>.pdf`` with a ``tests/golden/<stem>.json`` is read three ways and
-scored on the golden's value cells (indicator × series × value column):
+Every ``samples/<stem>.pdf`` with a ``tests/golden/<stem>.json``, and every variant report
+``tests/variants/<stem>.pdf`` with its ``<stem>.expected.json``, is read three ways and scored
+on the expected value cells (indicator × series × value column):
 
 ``extractor``
     The product itself: ``extractor.convert`` (enrichment off). A golden indicator is
@@ -53,6 +54,7 @@ ROLE_WORDS = {
     "target": ("目標値", "目標"),
 }
 HEADER_ROWS = 3
+VARIANTS = REPO / "tests" / "variants"
 
 
 @dataclass(frozen=True)
@@ -203,10 +205,16 @@ def pymupdf_tables(pdf: Path) -> list[Table]:
 
 
 def samples(samples_dir: Path, golden_dir: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """The samples with their goldens, then the variant reports (tests/variants) with their
+    expected content, derived from their specs like the goldens."""
     for pdf in sorted(samples_dir.glob("*.pdf")):
         golden = golden_dir / f"{pdf.stem}.json"
         if golden.exists():
             yield pdf, json.loads(golden.read_text(encoding="utf-8"))
+    for pdf in sorted(VARIANTS.glob("*.pdf")):
+        expected = VARIANTS / f"{pdf.stem}.expected.json"
+        if expected.exists():
+            yield pdf, json.loads(expected.read_text(encoding="utf-8"))
 
 
 def score(pdf: Path, cells: Sequence[GoldenCell]) -> dict[str, int]:
