@@ -357,6 +357,8 @@ def _margins(bodies: dict[int, list[TextLine]]) -> dict[int, Margins]:
     document = lines_to_margins([ln for body in bodies.values() for ln in body])
     for number, body in bodies.items():
         own = lines_to_margins(body) if len(body) >= MIN_LINES_FOR_MARGINS else None
+        if own is not None and document is not None and own.evidence < 1 <= document.evidence:
+            own = Margins(document.left, own.right, document.evidence)  # wrapped lines elsewhere
         if (m := own or document) is not None:
             margins[number] = m
     return margins
@@ -396,9 +398,7 @@ def _fiscal_year(
         "initiatives_heading": reader.heading_years[0] if reader.heading_years else None,
         "title": text_to_fiscal_year(title or ""),
         "current_column": _current_column_year(goals),
-        "cover": cover_to_fiscal_year(
-            " ".join(normalise_text(ln.text) for ln in reader.preamble)
-        ),
+        "cover": cover_to_fiscal_year(" ".join(normalise_text(ln.text) for ln in reader.preamble)),
     }
     for source in grammar.fiscal_year_sources:
         if candidates.get(source) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -182,24 +183,55 @@ def chars_outside_boxes(
 
 @dataclass(frozen=True)
 class Margins:
-    """Where body text starts and ends on a page: indents and short lines are measured from here."""
+    """Where body text starts and ends on a page: indents and short lines are measured from here.
+
+    ``evidence`` counts the wrapped lines the left edge was read from (0: a fallback)."""
 
     left: float
     right: float
+    evidence: int = 0
+
+
+def _most_common(values: Sequence[float]) -> float:
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[round(v)] = counts.get(round(v), 0) + 1
+    best = max(counts.values())
+    return float(min(x for x, n in counts.items() if n == best))
 
 
 def lines_to_margins(lines: Sequence[TextLine]) -> Margins | None:
-    """The most common left edge and the far right edge of a page's body lines."""
+    """The left edge of running text and the far right edge of a page's body lines.
+
+    The left edge is where *wrapped* lines start: a line that follows a full line which does
+    not end a sentence. Japanese paragraphs indent their first line by one character, so
+    the commonest left edge of all lines is a first-line indent on a page of short
+    paragraphs. Without a wrapped line, the leftmost edge two lines share (headings and
+    text flush at the margin) is the margin.
+    """
     if not lines:
         return None
-    lefts: dict[int, int] = {}
-    for line in lines:
-        lefts[round(line.x0)] = lefts.get(round(line.x0), 0) + 1
-    best = max(lefts.values())
-    left = min(x for x, n in lefts.items() if n == best)
     rights = sorted(line.x1 for line in lines)
     right = rights[int(0.9 * (len(rights) - 1))]
-    return Margins(float(left), max(right, float(left)))
+    wrapped = [
+        line.x0
+        for prev, line in itertools.pairwise(lines)
+        if prev.page == line.page
+        and 0 < line.baseline - prev.baseline < 2.0 * max(line.size, prev.size)
+        and prev.x1 >= right - 1.5 * prev.size
+        and not SENTENCE_END.search(prev.text)
+        and not LIST_MARKER.match(line.text)
+    ]
+    if wrapped:
+        left = _most_common(wrapped)
+    else:
+        shared = [
+            x
+            for x in {round(ln.x0) for ln in lines}
+            if sum(1 for ln in lines if round(ln.x0) == x) >= 2
+        ]
+        left = float(min(shared)) if shared else _most_common([ln.x0 for ln in lines])
+    return Margins(left, max(right, left), len(wrapped))
 
 
 #: A line opening with one of these is a heading or list item: never glued to its neighbours.
