@@ -38,8 +38,6 @@ from extractor.page_layout import PageLayout
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
 
-#: Pages with fewer body lines than this take their margins from the whole document.
-MIN_LINES_FOR_MARGINS = 6
 #: Warnings that mean part of the report was not understood (``--strict`` fails on them).
 CONTENT_WARNINGS = frozenset(
     {
@@ -263,6 +261,12 @@ class _OutlineReader:
             self.title_pending = not heading.title
             self.section = None
             return
+        if heading is not None:
+            message = (
+                f"a goal heading numbered {heading.number} after goal {self.goals[-1].number} "
+                f"is read as text: goals come in order, each number once: {text[:40]}"
+            )
+            self.warnings.append(ReportWarning("goal_out_of_order", message, line.page))
         if not self.goals:
             self.preamble.append(line)
             return
@@ -274,11 +278,7 @@ class _OutlineReader:
         goal = self.goals[-1]
         if self.section == "initiatives":
             marker = grammar.initiative_marker(line.text)
-            if (
-                marker is not None
-                and marker.family != self.section_family
-                and self.initiative_family in (None, marker.family)
-            ):
+            if marker is not None and self.initiative_family in (None, marker.family):
                 self.initiative_family = marker.family
                 number = marker.number or len(goal.initiatives) + 1
                 goal.initiatives.append(_InitiativeDraft(number, [line]))
@@ -305,7 +305,7 @@ class _OutlineReader:
             if (
                 kind is None
                 and self.section == "initiatives"
-                and self.initiative_family == marker.family
+                and self.initiative_family in (None, marker.family)
             ):
                 return False  # an initiative in the sections' style
             self.section_family = marker.family
@@ -351,12 +351,12 @@ def _stream(
     return [item for _, _, item in stream], bodies
 
 
-def _margins(bodies: dict[int, list[TextLine]]) -> dict[int, Margins]:
+def _margins(bodies: dict[int, list[TextLine]], settings: Settings) -> dict[int, Margins]:
     """Each page's margins; a page with a few lines says little: use the whole document's."""
     margins: dict[int, Margins] = {}
     document = lines_to_margins([ln for body in bodies.values() for ln in body])
     for number, body in bodies.items():
-        own = lines_to_margins(body) if len(body) >= MIN_LINES_FOR_MARGINS else None
+        own = lines_to_margins(body) if len(body) >= settings.min_lines_for_margins else None
         if own is not None and document is not None and own.evidence < 1 <= document.evidence:
             own = Margins(document.left, own.right, document.evidence)  # wrapped lines elsewhere
         if (m := own or document) is not None:
@@ -434,7 +434,7 @@ def layouts_to_report(
         furniture |= {(pages[0].number, i) for i in label_lines}
     contents = pages_to_contents(pages, grammar)
     items, bodies = _stream(pages, furniture, contents)
-    margins = _margins(bodies)
+    margins = _margins(bodies, settings)
 
     reader = _OutlineReader(grammar, settings, margins)
     for item in items:

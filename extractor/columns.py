@@ -20,8 +20,6 @@ from extractor.normalise import join_wrapped_lines
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Cell, Grid
 
-#: Rows searched for the header's first row (a caption row may sit above it).
-MAX_HEADER_START = 3
 #: A month right after an era year (令和5年3月).
 _MONTH = re.compile(r"\s*(1[0-2]|[1-9])月")
 #: What may follow an era year in a header: 3月末, 4月1日時点, 現在.
@@ -112,7 +110,7 @@ def repeated_header_rows(grid: Grid, grammar: Grammar | None = None) -> int:
 def grid_to_header_rows(grid: Grid, grammar: Grammar | None = None) -> tuple[int, int] | None:
     """(first, end) atomic rows of the header, end exclusive; None without a header."""
     grammar = grammar or default_grammar()
-    for start in range(min(MAX_HEADER_START, grid.n_rows)):
+    for start in range(min(grammar.table.header_search_rows, grid.n_rows)):
         starting = [c for c in grid.row_cells(start) if c.row == start]
         if any(_mentions_column(c.text, grammar) for c in starting):
             break

@@ -75,6 +75,8 @@ class TableWords:
     ignore: tuple[str, ...]
     ditto: frozenset[str]
     source_names_when_alone: bool
+    #: Rows searched for the header's first row (a caption row may sit above it).
+    header_search_rows: int
 
 
 @dataclass(frozen=True)
@@ -310,6 +312,7 @@ def data_to_grammar(data: Mapping[str, Any]) -> Grammar:
                 ignore=tuple(w for w in _longest_first(goal["words"]) if w not in dict(role_words)),
                 ditto=frozenset(table["ditto"]),
                 source_names_when_alone=bool(table["source_names_when_alone"]),
+                header_search_rows=int(table["header_search_rows"]),
             ),
             note_mark_patterns=tuple(_compile(p, number, "notes.marks") for p in notes["marks"]),
             note_line_start=_compile(notes["line_start"], number, "notes.line_start"),

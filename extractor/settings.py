@@ -46,6 +46,8 @@ class Settings:
     #: The report conventions (words and patterns) the readers use; ``load_grammar(path)``
     #: merges a city's own TOML file over the default.
     grammar: Grammar = field(default_factory=default_grammar, compare=False, repr=False)
+    #: Pages with fewer body lines than this take their margins from the whole document.
+    min_lines_for_margins: int = 6
     #: Fail a report with any content warning (``not_understood``) instead of writing it.
     strict: bool = False
 

@@ -160,3 +160,78 @@ def test_a_full_title_followed_by_an_indented_paragraph_is_not_wrapped() -> None
     (initiative,) = layouts_to_report([_page(1, lines)], SOURCE).goals[0].initiatives
     assert initiative.title == "子育て支援の充実に向けた関係機関との連携と情報発信の強化"
     assert initiative.paragraphs == ("関係機関との連絡会議を開催し、情報共有を図った。",)
+
+
+# --- issue 8: other conventions -----------------------------------------------------------
+
+
+def _outline(lines: list[TextLine]) -> list[tuple[int, str, list[tuple[int, str]], list[str]]]:
+    report = layouts_to_report([_page(1, lines)], SOURCE)
+    return [
+        (g.number, g.title, [(i.number, i.title) for i in g.initiatives], list(g.challenges))
+        for g in report.goals
+    ]
+
+
+def test_issue_8_sections_and_initiatives_in_the_same_marker_style() -> None:
+    """(1) for sections and (1) for initiatives: a title naming no section is an item."""
+    lines = [
+        _line("政策目標１：安全なまち", 0),
+        _line("(1) 主な取組", 1),
+        _line("(1) 見守り活動の推進", 2),
+        _line("　地域で見守りを行った。", 3),
+        _line("(2) 相談体制の充実", 4),
+        _line("　相談窓口を設けた。", 5),
+        _line("(2) 今後の方向性", 6),
+        _line("　引き続き取り組む。", 7),
+    ]
+    assert _outline(lines) == [
+        (1, "安全なまち", [(1, "見守り活動の推進"), (2, "相談体制の充実")], ["引き続き取り組む。"])
+    ]
+
+
+def test_issue_8_contents_goal_mentions_and_order() -> None:
+    """A table of contents, a goal named in a sentence and a repeated number are no goals."""
+    lines = [
+        _line("目次", 0),
+        _line("基本目標1 安心して暮らせるまち……………3", 1),
+        _line("基本目標2 子育てしやすいまち……………5", 2),
+        _line("基本目標Ⅰ　安心して暮らせるまち", 4),
+        _line("■主な事業", 5),
+        _line("ア　見守り活動", 6),
+        _full("　基本目標2の取組と連携し、見守りを行った。基本目標1の体制を生かし", 7),
+        _line("た。", 8),
+        _line("イ　相談体制", 9),
+        _line("　相談窓口を設けた。", 10),
+        _line("基本目標Ⅰ　安心して暮らせるまち", 11),
+        _line("基本目標Ⅱ　子育てしやすいまち", 12),
+        _line("■課題と方向性", 13),
+        _line("　引き続き取り組む。", 14),
+    ]
+    report = layouts_to_report([_page(1, lines)], SOURCE)
+    assert [(g.number, g.title) for g in report.goals] == [
+        (1, "安心して暮らせるまち"),
+        (2, "子育てしやすいまち"),
+    ]
+    first = report.goals[0]
+    assert [(i.number, i.title) for i in first.initiatives] == [(1, "見守り活動"), (2, "相談体制")]
+    assert first.initiatives[0].paragraphs == (
+        "基本目標2の取組と連携し、見守りを行った。基本目標1の体制を生かした。",
+    )
+    # the repeated heading of goal 1 stays text (in イ's paragraphs) and is reported
+    assert first.initiatives[1].paragraphs[-1] == "基本目標Ⅰ 安心して暮らせるまち"
+    assert [w.code for w in report.warnings] == ["goal_out_of_order"]
+
+
+def test_issue_8_goal_title_on_the_next_line() -> None:
+    lines = [_line("基本目標 4", 0), _line("結婚の希望をかなえる", 1), _line("(3) 今後の課題", 2)]
+    assert _outline(lines) == [(4, "結婚の希望をかなえる", [], [])]
+
+
+def test_issue_8_fiscal_year_from_the_cover_date() -> None:
+    cover = [_line("子ども・子育て支援事業計画の進捗状況", 10, size=20), _line("令和5年3月", 20)]
+    body = [_line("基本目標1 安心", 0, page=2), _line("(1) 今後の課題", 1, page=2)]
+    report = layouts_to_report([_page(1, cover), _page(2, body)], SOURCE)
+    assert report.title == "子ども・子育て支援事業計画の進捗状況"
+    assert report.fiscal_year == 2022  # March 2023 is in fiscal 2022
+    assert report.coverage == 1.0  # the cover is front matter, not lost text
