@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from extractor.load import Char
-from extractor.normalise import join_wrapped_lines
+from extractor.normalise import is_japanese, join_wrapped_lines
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -39,19 +39,29 @@ def _char_text(ch: Char) -> str:
     return "\ufffd" if ch.text.startswith("(cid:") else ch.text
 
 
+#: A gap this wide (in font sizes) between two Japanese characters is a printed space
+#: (``ア　子育て`` drawn without a space glyph): kept as U+3000, which normalisation drops
+#: between Japanese characters, so only list markers are told apart by it.
+JAPANESE_GAP = 0.8
+
+
 def _chars_to_text(chars: Sequence[Char]) -> str:
-    """Join x-ordered chars; a gap becomes a space only between two Latin word characters."""
+    """Join x-ordered chars; a gap becomes a space between two Latin word characters, and
+    an ideographic space between two Japanese characters a full character apart."""
     out: list[str] = []
     prev: Char | None = None
     for ch in chars:
         if prev is not None and out and not ch.text.isspace() and not out[-1].isspace():
             gap = ch.x0 - prev.x1
-            if (
-                gap > 0.25 * min(ch.size, prev.size)
-                and _is_word_char(prev.text[-1:])
-                and _is_word_char(ch.text[:1])
-            ):
+            size = min(ch.size, prev.size)
+            if gap > 0.25 * size and _is_word_char(prev.text[-1:]) and _is_word_char(ch.text[:1]):
                 out.append(" ")
+            elif (
+                gap > JAPANESE_GAP * size
+                and is_japanese(prev.text[-1:] or " ")
+                and is_japanese(ch.text[:1] or " ")
+            ):
+                out.append("\u3000")
         out.append(_char_text(ch))
         prev = ch
     return "".join(out)

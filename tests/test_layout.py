@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor.layout import chars_to_lines, lines_to_paragraphs
 from extractor.load import Char
+from extractor.normalise import normalise_text
 
 
 def _chars(
@@ -64,7 +65,16 @@ def test_boxes_shifted_by_the_font_descriptor_do_not_split_a_line() -> None:
         )
         for c in _chars("現状値", 50, 100)
     ]
-    assert [ln.text for ln in chars_to_lines(good + shifted)] == ["基準値現状値"]
+    lines = chars_to_lines(good + shifted)
+    assert [normalise_text(ln.text) for ln in lines] == ["基準値現状値"]  # one line
+
+
+def test_issue_8_a_full_character_gap_between_japanese_is_an_ideographic_space() -> None:
+    """``ア　子育て`` drawn without a space glyph: the gap tells item ア from a word."""
+    chars = _chars("ア", 50, 100) + _chars("子育て", 50 + 2 * 10.5, 100)
+    (line,) = chars_to_lines(chars)
+    assert line.text == "ア\u3000子育て"
+    assert normalise_text(line.text) == "ア子育て"
 
 
 def test_wide_gap_splits_runs() -> None:
