@@ -383,5 +383,76 @@ def text(
             click.echo(_error_line(str(pdf), warning["code"], message), err=True)
 
 
+
+# --- series ----------------------------------------------------------------------------------
+
+
+def _series_table(inputs: tuple[Path, ...]) -> Any:
+    """The series table of the converted reports named by ``inputs`` (a usage error if none)."""
+    from extractor.series import SeriesInputError, paths_to_reports, reports_to_series
+
+    try:
+        return reports_to_series(paths_to_reports(inputs))
+    except SeriesInputError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _echo_warnings(table: Any) -> None:
+    for warning in table.warnings:
+        click.echo(_error_line("series", warning.code, warning.message), err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file: .csv (UTF-8 with BOM), .jsonl or .parquet (needs pyarrow).",
+)
+@click.option(
+    "--progress",
+    is_flag=True,
+    help="One row per series (baseline, latest, target, achievement rate, status) instead.",
+)
+def series(inputs: tuple[Path, ...], output: Path, progress: bool) -> None:
+    """One table of a plan's figures across the years, from converted report JSON files.
+
+    INPUTS are report JSON files or folders of them (_run.json is skipped), all of one plan.
+    One row per figure: a fiscal year's actual in one report and current in another are the
+    same figure; the newest report's reading is kept, and a differing earlier reading sets
+    `revised` and is listed in `previous_raw`. Indicators that were dropped, added or seem
+    renamed are listed as warnings on stderr.
+
+    \b
+    Examples:
+      extractor series out/ -o series.csv
+      extractor series out/r2.json out/r3.json out/r4.json -o series.parquet
+      extractor series out/ --progress -o progress.csv
+    """
+    from extractor.export import ExportFormatError, MissingDependencyError, rows_to_file
+    from extractor.progress import PROGRESS_COLUMNS, series_to_progress
+    from extractor.series import SERIES_COLUMNS
+
+    table = _series_table(inputs)
+    _echo_warnings(table)
+    if progress:
+        rows = [p.to_dict() for p in series_to_progress(table)]
+        columns = PROGRESS_COLUMNS
+    else:
+        rows = [r.to_dict() for r in table.rows]
+        columns = SERIES_COLUMNS
+    try:
+        rows_to_file(rows, columns, output)
+    except ExportFormatError as exc:
+        raise click.UsageError(str(exc)) from None
+    except MissingDependencyError as exc:
+        click.echo(_error_line(str(output), "missing_dependency", str(exc)), err=True)
+        sys.exit(1)
+    what = "series" if progress else "figures"
+    click.echo(f"{len(rows)} {what} from {len(table.reports)} reports -> {output}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
