@@ -383,7 +383,6 @@ def text(
             click.echo(_error_line(str(pdf), warning["code"], message), err=True)
 
 
-
 # --- series ----------------------------------------------------------------------------------
 
 

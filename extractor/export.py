@@ -43,8 +43,7 @@ def rows_to_file(
     if suffix == ".parquet":
         return rows_to_parquet(rows, columns, path)
     raise ExportFormatError(
-        f"{path}: unknown output format {suffix or '(no extension)'}; use "
-        + ", ".join(FORMATS)
+        f"{path}: unknown output format {suffix or '(no extension)'}; use " + ", ".join(FORMATS)
     )
 
 
@@ -74,9 +73,7 @@ def rows_to_jsonl(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> 
     )
 
 
-def rows_to_parquet(
-    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], path: Path
-) -> Path:
+def rows_to_parquet(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], path: Path) -> Path:
     """A Parquet file; column types from the values (numbers mixing int and float are float)."""
     try:
         import pyarrow as pa

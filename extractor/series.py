@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.model import ReportWarning
 from extractor.batch import RUN_REPORT_NAME
+from extractor.model import ReportWarning
 from extractor.validate import report_to_errors
 
 #: Column names of a series row, in order (fixed: downstream tools read them by name).
@@ -50,7 +50,12 @@ SERIES_COLUMNS = (
 )
 
 #: Role of a row in the plan: baseline and target are their own figures, observations merge.
-_ROLE_CLASS = {"baseline": "baseline", "actual": "observed", "current": "observed", "target": "target"}
+_ROLE_CLASS = {
+    "baseline": "baseline",
+    "actual": "observed",
+    "current": "observed",
+    "target": "target",
+}
 _ROLE_ORDER = {"baseline": 0, "observed": 1, "target": 2}
 
 _MARK = re.compile(r"[（(]?※\d*[)）]?")  # footnote marks: ※, ※1, （※）
@@ -227,7 +232,7 @@ def reports_to_series(reports: Iterable[dict[str, Any]]) -> SeriesTable:
     ordered = plans[0]
     figures: dict[tuple[Any, ...], _Figure] = {}
     indicator_rank: dict[tuple[int, tuple[str, str]], tuple[int, int]] = {}
-    seen_in: dict[tuple[int, tuple[str, str]], list[int]] = {}
+    seen_in: dict[tuple[int, tuple[str, str]], dict[int, int]] = {}  # position -> rank
     names: dict[tuple[int, tuple[str, str]], str] = {}
     for age, report in enumerate(reversed(ordered)):  # newest first: its order wins
         for goal in report["goals"]:
@@ -235,7 +240,7 @@ def reports_to_series(reports: Iterable[dict[str, Any]]) -> SeriesTable:
                 zip(_indicator_keys(goal), goal["indicators"], strict=True)
             ):
                 where = (goal["number"], key)
-                seen_in.setdefault(where, []).append(len(ordered) - 1 - age)
+                seen_in.setdefault(where, {})[len(ordered) - 1 - age] = rank
                 names.setdefault(where, indicator["name"])
                 indicator_rank.setdefault(where, (age, rank))
                 for s_rank, series in enumerate(indicator["series"]):
@@ -310,10 +315,14 @@ def _figure_to_row(readings: list[_Printed], indicator_name: str, goal_title: st
 
 def _matching_warnings(
     ordered: list[dict[str, Any]],
-    seen_in: dict[tuple[int, tuple[str, str]], list[int]],
+    seen_in: dict[tuple[int, tuple[str, str]], dict[int, int]],
     names: dict[tuple[int, tuple[str, str]], str],
 ) -> list[ReportWarning]:
-    """Indicators not in every report of their goal: dropped, added, or perhaps renamed."""
+    """Indicators not in every report of their goal: dropped, added, or perhaps renamed.
+
+    A rename is suggested (never applied) when an indicator stops where another starts, in
+    the same place of the goal's table.
+    """
 
     def fy(position: int) -> str:
         year = ordered[position].get("fiscal_year")
@@ -332,11 +341,12 @@ def _matching_warnings(
             if number != goal_number:
                 continue
             name = names[(number, key)]
+            since, until = min(present), max(present)
             if last not in present:
-                dropped.append((name, min(present), max(present)))
+                dropped.append((name, since, until, present[until]))
             elif first not in present:
-                added.append((name, min(present), max(present)))
-        for name, since, until in dropped:
+                added.append((name, since, until, present[since]))
+        for name, since, until, _ in dropped:
             warnings.append(
                 ReportWarning(
                     "indicator_dropped",
@@ -344,16 +354,16 @@ def _matching_warnings(
                     f"but not in {fy(last)}",
                 )
             )
-        for name, since, _ in added:
+        for name, since, _, _ in added:
             warnings.append(
                 ReportWarning(
                     "indicator_added",
                     f"goal {goal_number}: 「{name}」 first appears in {fy(since)}",
                 )
             )
-        for old, _, until in dropped:
-            for new, since, _ in added:
-                if since > until:
+        for old, _, until, old_rank in dropped:
+            for new, since, _, new_rank in added:
+                if since > until and old_rank == new_rank:
                     warnings.append(
                         ReportWarning(
                             "indicator_renamed",
