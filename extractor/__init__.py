@@ -38,9 +38,21 @@ from extractor.model import (
     Value,
 )
 from extractor.settings import Settings
-from extractor.validate import report_to_errors, validate_report
+from extractor.validate import report_to_errors, run_report_to_errors, validate_report
 
 _LAZY = {"convert", "convert_to_file", "extract_text"}
+#: Across the years (series, progress, exports, pictures), also imported on first use.
+_LAZY_MODULES = {
+    "FigureRow": "series",
+    "SeriesTable": "series",
+    "paths_to_reports": "series",
+    "reports_to_series": "series",
+    "Progress": "progress",
+    "series_to_progress": "progress",
+    "rows_to_file": "export",
+    "reports_to_html": "summary",
+    "pdf_to_inspection": "inspect",
+}
 
 
 def __getattr__(name: str) -> object:
@@ -49,6 +61,10 @@ def __getattr__(name: str) -> object:
         from extractor import high_level
 
         return getattr(high_level, name)
+    if name in _LAZY_MODULES:
+        import importlib
+
+        return getattr(importlib.import_module(f"extractor.{_LAZY_MODULES[name]}"), name)
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")
 
 
@@ -81,4 +97,14 @@ __all__ = [
     "extract_text",
     "report_to_errors",
     "validate_report",
+    "FigureRow",
+    "Progress",
+    "SeriesTable",
+    "paths_to_reports",
+    "pdf_to_inspection",
+    "reports_to_html",
+    "reports_to_series",
+    "rows_to_file",
+    "run_report_to_errors",
+    "series_to_progress",
 ]

@@ -292,8 +292,7 @@ def _json_files(paths: tuple[Path, ...]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.json") if p.name != RUN_REPORT_NAME)
-            files.extend(found)
+            files.extend(sorted(path.glob("*.json")))
         else:
             files.append(path)
     return files
@@ -305,15 +304,17 @@ def _json_files(paths: tuple[Path, ...]) -> list[Path]:
 def validate(files: tuple[Path, ...], quiet: bool) -> None:
     """Check JSON files (or every *.json in a folder) against the report schema.
 
-    One line per invalid file on stderr, with its first errors. Exit status 0 when every file
-    is valid, 1 otherwise.
+    A batch run report (_run.json, recognised by its content) is checked against the run
+    report schema instead. One line per invalid file on stderr, with its first errors. Exit
+    status 0 when every file is valid, 1 otherwise.
 
     \b
     Examples:
       extractor validate out/資料2.json
-      extractor validate out/                   every *.json except _run.json
+      extractor validate out/*.json             reports and the run report _run.json
+      extractor validate out/                   the same
     """
-    from extractor.validate import report_to_errors
+    from extractor.validate import document_to_errors
 
     targets = _json_files(files)
     if not targets:
@@ -321,7 +322,7 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
     invalid = 0
     for path in targets:
         try:
-            errors = report_to_errors(json.loads(path.read_text(encoding="utf-8")))
+            errors = document_to_errors(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             errors = [f"not a readable JSON file: {exc}"]
         if errors:
