@@ -387,12 +387,13 @@ def text(
 # --- series ----------------------------------------------------------------------------------
 
 
-def _series_table(inputs: tuple[Path, ...]) -> Any:
-    """The series table of the converted reports named by ``inputs`` (a usage error if none)."""
+def _series_table(inputs: tuple[Path, ...]) -> tuple[list[dict[str, Any]], Any]:
+    """The converted reports named by ``inputs`` and their series table (usage errors)."""
     from extractor.series import SeriesInputError, paths_to_reports, reports_to_series
 
     try:
-        return reports_to_series(paths_to_reports(inputs))
+        reports = paths_to_reports(inputs)
+        return reports, reports_to_series(reports)
     except SeriesInputError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -435,7 +436,7 @@ def series(inputs: tuple[Path, ...], output: Path, progress: bool) -> None:
     from extractor.progress import PROGRESS_COLUMNS, series_to_progress
     from extractor.series import SERIES_COLUMNS
 
-    table = _series_table(inputs)
+    _, table = _series_table(inputs)
     _echo_warnings(table)
     if progress:
         rows = [p.to_dict() for p in series_to_progress(table)]
@@ -452,6 +453,43 @@ def series(inputs: tuple[Path, ...], output: Path, progress: bool) -> None:
         sys.exit(1)
     what = "series" if progress else "figures"
     click.echo(f"{len(rows)} {what} from {len(table.reports)} reports -> {output}")
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    default="summary.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write.",
+)
+def report(inputs: tuple[Path, ...], output: Path) -> None:
+    """One self-contained HTML page: every goal and indicator with a chart per series.
+
+    INPUTS are converted report JSON files or folders of them, all of one plan. Each chart
+    shows the values by fiscal year with the baseline and target lines and the progress
+    status. The page needs no server and no network (inline SVG): open it in any browser,
+    on a phone or a desktop, or mail it.
+
+    \b
+    Examples:
+      extractor report out/ -o summary.html
+      extractor report out/r2.json out/r3.json out/r4.json -o 進捗.html
+    """
+    from extractor.progress import series_to_progress
+    from extractor.summary import plan_title, series_to_html
+    from extractor.write import write_text_atomic
+
+    reports, table = _series_table(inputs)
+    _echo_warnings(table)
+    progress = series_to_progress(table)
+    write_text_atomic(series_to_html(table, progress, plan_title(reports)), output)
+    click.echo(f"{len(progress)} series from {len(table.reports)} reports -> {output}")
 
 
 # --- inspect ---------------------------------------------------------------------------------
