@@ -43,6 +43,8 @@ from extractor.validate import report_to_errors, run_report_to_errors, validate_
 _LAZY = {"convert", "convert_to_file", "extract_text"}
 #: Across the years (series, progress, exports, pictures), also imported on first use.
 _LAZY_MODULES = {
+    "SERIES_COLUMNS": "series",
+    "PROGRESS_COLUMNS": "progress",
     "FigureRow": "series",
     "SeriesTable": "series",
     "paths_to_reports": "series",
@@ -69,7 +71,9 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "PROGRESS_COLUMNS",
     "SCHEMA_VERSION",
+    "SERIES_COLUMNS",
     "Amount",
     "ConversionTimeoutError",
     "DamagedPDFError",

@@ -101,6 +101,9 @@ def main() -> None:
       extractor convert 資料2.pdf --force       convert again even if out/資料2.json is current
       extractor validate out/                    check JSON files against the report schema
       extractor text 資料2.pdf                  the normalised text, page by page
+      extractor series out/ -o series.csv        one plan's figures across the years
+      extractor report out/ -o summary.html      a page with a chart per indicator series
+      extractor inspect 資料2.pdf -o inspect/   pictures of what was detected on each page
     """
 
 

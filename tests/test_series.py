@@ -436,3 +436,35 @@ def test_series_command_lists_warnings(converted: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli.main, ["series", str(folder), "-o", str(tmp_path / "s.csv")])
     assert result.exit_code == 0, result.output
     assert f"series: indicator_dropped: goal 1: 「{FRIENDLY}」" in result.output
+
+
+def test_readme_series_example_runs(
+    converted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    (block,) = [
+        b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "reports_to_series" in b
+    ]
+    (tmp_path / "out").symlink_to(converted)
+    (tmp_path / "samples").symlink_to(SAMPLES)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    assert len(namespace["table"].rows) == 45
+    assert [r.fiscal_year for r in namespace["revised"]] == [2021]
+    assert (tmp_path / "series.csv").exists() and (
+        tmp_path / "inspect" / "kurume_2021-p4.png"
+    ).exists()
+    assert namespace["html"].count('<svg class="chart"') == 9
+
+
+@pytest.mark.parametrize("command", ["series", "report", "inspect"])
+def test_new_commands_have_help_with_examples(command: str) -> None:
+    result = CliRunner().invoke(cli.main, [command, "--help"])
+    assert result.exit_code == 0
+    assert f"extractor {command} " in result.output.split("Examples:")[1]
+    assert f"extractor {command}" in CliRunner().invoke(cli.main, ["--help"]).output
