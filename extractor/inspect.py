@@ -26,10 +26,11 @@ from extractor.assemble import (
     _section_kind,
 )
 from extractor.columns import grid_to_columns, grid_to_header_rows, is_indicator_grid
-from extractor.layout import TextLine, lines_to_paragraphs
+from extractor.layout import TextLine, horizontal_to_vertical_box, lines_to_paragraphs
 from extractor.load import pdf_to_pages
 from extractor.normalise import normalise_text
 from extractor.page_layout import PageLayout, page_to_layout
+from extractor.quality import page_to_quality
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
 from extractor.values import text_to_quantity
@@ -59,7 +60,7 @@ RGBA = tuple[int, int, int, int]
 
 #: Fill and outline of each kind of box, and its name in the legend.
 STYLES: dict[str, tuple[RGBA, RGBA, str]] = {
-    "title": ((0, 0, 0, 20), (0, 0, 0, 255), "title"),
+    "title": ((0, 0, 0, 20), (0, 0, 0, 255), "title / before goal 1"),
     "goal_heading": ((220, 20, 60, 40), (220, 20, 60, 255), "goal heading"),
     "section_heading": ((184, 134, 11, 40), (184, 134, 11, 255), "section heading"),
     "initiative_heading": ((0, 150, 136, 50), (0, 150, 136, 255), "initiative heading"),
@@ -130,6 +131,16 @@ def _box(kind: BoxKind, item: TextLine | Grid, label: str | None = None) -> Box:
     return Box(kind, item.x0, item.top, item.x1, item.bottom, label)
 
 
+def _on_page(box: Box, page: PageLayout, vertical: bool) -> Box:
+    """A line's box in page coordinates (vertical pages are read turned a quarter turn)."""
+    if not vertical:
+        return box
+    x0, top, x1, bottom = horizontal_to_vertical_box(
+        (box.x0, box.top, box.x1, box.bottom), page.width
+    )
+    return Box(box.kind, x0, top, x1, bottom, box.label)
+
+
 def _flush(walk: _Walk) -> None:
     for paragraph in lines_to_paragraphs(walk.body):
         walk.boxes.append(
@@ -189,9 +200,15 @@ def grid_to_boxes(grid: Grid) -> list[Box]:
 
 
 def layouts_to_boxes(
-    pages: Sequence[PageLayout], settings: Settings = DEFAULT_SETTINGS
+    pages: Sequence[PageLayout],
+    settings: Settings = DEFAULT_SETTINGS,
+    vertical: frozenset[int] = frozenset(),
 ) -> dict[int, list[Box]]:
-    """What each page holds, by page number: outline lines, paragraphs, table cells."""
+    """What each page holds, by page number: outline lines, paragraphs, table cells.
+
+    Pages numbered in ``vertical`` were laid out turned (vertical writing); their line boxes
+    are turned back onto the page.
+    """
     furniture = _find_furniture(pages, settings)
     _, label_lines = _find_label(pages, settings)
     if pages:
@@ -199,14 +216,14 @@ def layouts_to_boxes(
     out: dict[int, list[Box]] = {page.number: [] for page in pages}
     walk = _Walk()
     for page in pages:
-        out[page.number] += [b for grid in page.grids for b in grid_to_boxes(grid)]
+        lines: list[Box] = []
         stream: list[tuple[float, TextLine | Grid]] = [(g.top, g) for g in page.grids]
         for i, line in enumerate(page.lines):
             if (page.number, i) in furniture:
-                out[page.number].append(_box("furniture", line))
+                lines.append(_box("furniture", line))
             else:
                 stream.append((line.baseline - 0.8 * line.size, line))
-        walk.boxes = out[page.number]
+        walk.boxes = lines
         for _, item in sorted(stream, key=lambda pair: pair[0]):
             if isinstance(item, Grid):
                 _flush(walk)
@@ -221,6 +238,9 @@ def layouts_to_boxes(
             _flush(walk)
             walk.boxes.append(_box(kind, item))
         _flush(walk)  # a paragraph over a page break is boxed on each page
+        turned = page.number in vertical
+        out[page.number] += [b for grid in page.grids for b in grid_to_boxes(grid)]
+        out[page.number] += [_on_page(b, page, turned) for b in lines]
     return out
 
 
@@ -317,9 +337,15 @@ def pdf_to_inspection(
     import pdfplumber
 
     path, outdir = Path(path), Path(outdir)
-    layouts = [page_to_layout(page, settings) for page in pdf_to_pages(path, settings)]
+    layouts = []
+    vertical = set()
+    for page in pdf_to_pages(path, settings):
+        turned = page_to_quality(page).vertical_ratio > settings.vertical_page_ratio
+        layouts.append(page_to_layout(page, settings, vertical=turned))
+        if turned:
+            vertical.add(page.number)
     chosen = parse_pages(pages, len(layouts))
-    boxes = layouts_to_boxes(layouts, settings)
+    boxes = layouts_to_boxes(layouts, settings, frozenset(vertical))
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
     with pdfplumber.open(path, password=settings.password or "") as pdf:

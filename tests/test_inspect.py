@@ -20,7 +20,7 @@ from extractor.inspect import PageRangeError, layouts_to_boxes, parse_pages, pdf
 from extractor.load import pdf_to_pages
 from extractor.page_layout import page_to_layout
 from extractor.tables import page_to_grids
-from tests.conftest import GOLDEN, SAMPLES
+from tests.conftest import GOLDEN, SAMPLES, SHARED
 
 REFERENCE = SAMPLES / "kurume_2021.pdf"
 
@@ -128,3 +128,24 @@ def test_inspect_command(tmp_path: Path) -> None:
     not_pdf.write_text("hello", "utf-8")
     result = runner.invoke(cli.main, ["inspect", str(not_pdf), "-o", str(tmp_path)])
     assert result.exit_code == 1 and ": not_a_pdf: " in result.stderr
+
+
+KAMPO = SHARED / "realpdfs" / "pdfminer__kampo.pdf"
+
+
+@pytest.mark.skipif(not KAMPO.exists(), reason="../shared/realpdfs is not beside the repo")
+def test_issue_10_inspect_boxes_vertical_columns_upright(tmp_path: Path) -> None:
+    """../shared/realpdfs/pdfminer__kampo.pdf page 1 (官報, vertical writing): the line boxes
+    are drawn on the page as the pipeline read them, as tall columns, not as the turned
+    horizontal lines of the layout stage."""
+    written = pdf_to_inspection(KAMPO, tmp_path, pages="1")
+    assert [p.name for p in written] == ["pdfminer__kampo-p1.png"]
+    layouts = [page_to_layout(p, vertical=True) for p in pdf_to_pages(KAMPO)]
+    turned = layouts_to_boxes(layouts, vertical=frozenset({1}))[1]
+    lines = [b for b in turned if b.kind in ("title", "paragraph", "unplaced")]
+    assert len(lines) > 20
+    tall = [b for b in lines if b.bottom - b.top > b.x1 - b.x0]
+    assert len(tall) / len(lines) > 0.7  # the rest are one- or two-character column pieces
+    unturned = [b for b in layouts_to_boxes(layouts)[1] if b.kind in ("title", "paragraph")]
+    assert not any(b.bottom - b.top > b.x1 - b.x0 for b in unturned)  # what the bug drew
+    assert all(0 <= b.x0 <= b.x1 <= layouts[0].width + 1 for b in lines)
