@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from extractor.assemble import (
     GOAL_HEADING,
@@ -34,6 +34,12 @@ from extractor.quality import page_to_quality
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
 from extractor.values import text_to_quantity
+
+if TYPE_CHECKING:  # drawing libraries load only when pictures are made
+    from pdfplumber.page import Page
+    from PIL.Image import Image
+    from PIL.ImageFont import FreeTypeFont
+    from PIL.ImageFont import ImageFont as BitmapFont
 
 BoxKind = Literal[
     "title",
@@ -270,7 +276,7 @@ def parse_pages(spec: str | None, page_count: int) -> list[int]:
     return pages
 
 
-def _font(style: InspectStyle):
+def _font(style: InspectStyle) -> FreeTypeFont | BitmapFont:
     from PIL import ImageFont
 
     for path in style.fonts:
@@ -279,9 +285,10 @@ def _font(style: InspectStyle):
     return ImageFont.load_default(style.label_size)
 
 
-def _draw(pdf_page, boxes: Iterable[Box], style: InspectStyle):
+def _draw(pdf_page: Page, boxes: Iterable[Box], style: InspectStyle) -> Image:
     """The page image with ``boxes`` drawn (cells before lines, labels last)."""
-    from PIL import Image, ImageDraw
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
 
     image = pdf_page.to_image(resolution=style.resolution)
     boxes = list(boxes)
@@ -307,7 +314,7 @@ def _draw(pdf_page, boxes: Iterable[Box], style: InspectStyle):
     row_h = style.label_size + 8
     per_row = 5
     rows = -(-len(names) // per_row)
-    legend = Image.new("RGB", (picture.width, rows * row_h + 8), (255, 255, 255))
+    legend = PILImage.new("RGB", (picture.width, rows * row_h + 8), (255, 255, 255))
     ldraw = ImageDraw.Draw(legend)
     cell_w = picture.width // per_row
     for i, (kind, name) in enumerate(names):
@@ -316,7 +323,7 @@ def _draw(pdf_page, boxes: Iterable[Box], style: InspectStyle):
         swatch = (*fill[:3], max(fill[3], 90))
         ldraw.rectangle((x, y, x + 14, y + style.label_size), fill=swatch[:3], outline=stroke[:3])
         ldraw.text((x + 20, y), name, fill=(0, 0, 0), font=font)
-    out = Image.new("RGB", (picture.width, picture.height + legend.height), (255, 255, 255))
+    out = PILImage.new("RGB", (picture.width, picture.height + legend.height), (255, 255, 255))
     out.paste(picture, (0, 0))
     out.paste(legend, (0, picture.height))
     return out
