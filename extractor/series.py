@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.batch import RUN_REPORT_NAME
 from extractor.model import ReportWarning
-from extractor.validate import report_to_errors
+from extractor.validate import document_kind, report_to_errors
 
 #: Column names of a series row, in order (fixed: downstream tools read them by name).
 SERIES_COLUMNS = (
@@ -125,8 +124,9 @@ class SeriesTable:
 def paths_to_reports(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     """The converted reports named by ``paths`` (JSON files, or folders of them).
 
-    ``_run.json`` in a folder is skipped; a file that is not a schema-valid report raises
-    ``SeriesInputError`` (a series built from half the inputs would look complete).
+    Run reports (``_run.json``, recognised by content, so ``out/*.json`` works) are skipped;
+    any other file that is not a schema-valid report raises ``SeriesInputError`` (a series
+    built from half the inputs would look complete).
     """
     reports = []
     for path in _json_files(paths):
@@ -134,6 +134,8 @@ def paths_to_reports(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
             document = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise SeriesInputError(f"{path}: not a readable JSON file: {exc}") from exc
+        if document_kind(document) == "run":
+            continue
         errors = report_to_errors(document)
         if errors:
             raise SeriesInputError(f"{path}: not a converted report: {errors[0]}")
@@ -147,7 +149,7 @@ def _json_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.glob("*.json") if p.name != RUN_REPORT_NAME)
+            yield from sorted(path.glob("*.json"))
         elif path.exists():
             yield path
         else:

@@ -111,6 +111,7 @@ def rows_to_svg(rows: Sequence[FigureRow], style: ChartStyle = ChartStyle()) -> 
         parts.append(
             f'<line class="{css}" x1="{x_left}" y1="{level}" x2="{x_right}" y2="{level}">'
             f"<title>{word} {_e(row.raw)} ({_e(row.era or row.fiscal_year)})</title></line>"
+            f'<text class="{css}-label" x="{x_left + 4}" y="{level - 3}">{word}</text>'
         )
     if target is not None and target.value is not None and target.fiscal_year is not None:
         parts.append(

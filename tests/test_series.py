@@ -201,8 +201,11 @@ def test_normalise_name() -> None:
 def test_paths_to_reports_reads_folders_and_skips_the_run_report(tmp_path: Path) -> None:
     for stem in YEARS:
         (tmp_path / f"{stem}.json").write_bytes((GOLDEN / f"{stem}.json").read_bytes())
-    (tmp_path / "_run.json").write_text("{}", encoding="utf-8")
+    run_report = {"tool": {"name": "extractor"}, "files": [], "totals": {}}
+    (tmp_path / "_run.json").write_text(json.dumps(run_report), encoding="utf-8")
     assert [r["fiscal_year"] for r in paths_to_reports([tmp_path])] == [2020, 2021, 2022]
+    every_json = sorted(tmp_path.glob("*.json"))  # out/*.json names the run report too
+    assert [r["fiscal_year"] for r in paths_to_reports(every_json)] == [2020, 2021, 2022]
     (tmp_path / "broken.json").write_text('{"goals": []}', encoding="utf-8")
     with pytest.raises(SeriesInputError, match=r"broken\.json: not a converted report"):
         paths_to_reports([tmp_path])
