@@ -41,9 +41,23 @@ from extractor.model import (
     Value,
 )
 from extractor.settings import Settings
-from extractor.validate import report_to_errors, validate_report
+from extractor.validate import report_to_errors, run_report_to_errors, validate_report
 
 _LAZY = {"convert", "convert_to_file", "extract_text"}
+#: Across the years (series, progress, exports, pictures), also imported on first use.
+_LAZY_MODULES = {
+    "SERIES_COLUMNS": "series",
+    "PROGRESS_COLUMNS": "progress",
+    "FigureRow": "series",
+    "SeriesTable": "series",
+    "paths_to_reports": "series",
+    "reports_to_series": "series",
+    "Progress": "progress",
+    "series_to_progress": "progress",
+    "rows_to_file": "export",
+    "reports_to_html": "summary",
+    "pdf_to_inspection": "inspect",
+}
 
 
 def __getattr__(name: str) -> object:
@@ -52,16 +66,23 @@ def __getattr__(name: str) -> object:
         from extractor import high_level
 
         return getattr(high_level, name)
+    if name in _LAZY_MODULES:
+        import importlib
+
+        return getattr(importlib.import_module(f"extractor.{_LAZY_MODULES[name]}"), name)
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")
 
 
 __all__ = [
+    "PROGRESS_COLUMNS",
     "SCHEMA_VERSION",
+    "SERIES_COLUMNS",
     "Amount",
     "ConversionTimeoutError",
     "DamagedPDFError",
     "EncryptedPDFError",
     "ExtractorError",
+    "FigureRow",
     "Goal",
     "Grammar",
     "GrammarError",
@@ -72,10 +93,12 @@ __all__ = [
     "NotAPDFError",
     "NotAReportError",
     "NotUnderstoodError",
+    "Progress",
     "Report",
     "ReportWarning",
     "SchemaValidationError",
     "Series",
+    "SeriesTable",
     "Settings",
     "Terms",
     "TooLargeError",
@@ -86,6 +109,13 @@ __all__ = [
     "convert_to_file",
     "extract_text",
     "load_grammar",
+    "paths_to_reports",
+    "pdf_to_inspection",
     "report_to_errors",
+    "reports_to_html",
+    "reports_to_series",
+    "rows_to_file",
+    "run_report_to_errors",
+    "series_to_progress",
     "validate_report",
 ]

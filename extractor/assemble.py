@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from extractor.columns import grid_continues, is_indicator_grid
 from extractor.eras import find_era_years
@@ -50,6 +51,21 @@ CONTENT_WARNINGS = frozenset(
         "dropped_note",
     }
 )
+
+
+#: What a body line was read as (``layouts_to_line_roles``: what ``inspect`` draws).
+LineRole = Literal[
+    "furniture",
+    "contents",
+    "front",
+    "title",
+    "goal_heading",
+    "section_heading",
+    "initiative_heading",
+    "paragraph",
+    "note",
+    "unplaced",
+]
 
 
 def _chars(text: str) -> int:
@@ -158,6 +174,8 @@ class _OutlineReader:
         self.goals: list[_GoalDraft] = []
         self.preamble: list[TextLine] = []
         self.contents: list[TextLine] = []
+        #: What each body line was read as, by ``id`` of the line.
+        self.roles: dict[int, LineRole] = {}
         self.unplaced: list[TextLine] = []
         self.unplaced_chars = 0
         self.warnings: list[ReportWarning] = []
@@ -169,6 +187,7 @@ class _OutlineReader:
         self.table: _TableDraft | None = None
         #: The lines of the goal or initiative heading just read, while it may still wrap.
         self.open_heading: list[TextLine] | None = None
+        self.open_role: LineRole = "goal_heading"
         self.title_pending = False
 
     # --- tables ------------------------------------------------------------------------
@@ -235,32 +254,34 @@ class _OutlineReader:
 
     # --- lines -------------------------------------------------------------------------
 
-    def take_line(self, line: TextLine) -> None:
+    def take_line(self, line: TextLine) -> LineRole | None:
+        """Read one body line into the outline; returns what it was read as."""
         text = normalise_text(line.text)
         if not text:
-            return
+            return None
         grammar = self.grammar
         if self.open_heading:
             last = self.open_heading[-1]
+            role = self.open_role
             if self.title_pending and _gives_title(last, line, grammar):
                 self.open_heading.append(line)
                 self.title_pending = False
-                return
+                return role
             if _continues_heading(last, line, text, self.margins, grammar):
                 self.open_heading.append(line)
-                return
+                return role
         self.open_heading, self.title_pending = None, False
         if grammar.is_contents_heading(line.text) or grammar.is_contents_entry(line.text):
             self.contents.append(line)  # a table of contents printed above the report
-            return
+            return "contents"
         heading = grammar.goal_heading(line.text)
         if heading is not None and (not self.goals or heading.number > self.goals[-1].number):
             self.flush_table()
             self.goals.append(_GoalDraft(heading.number, [line]))
-            self.open_heading = self.goals[-1].heading
+            self.open_heading, self.open_role = self.goals[-1].heading, "goal_heading"
             self.title_pending = not heading.title
             self.section = None
-            return
+            return "goal_heading"
         if heading is not None:
             message = (
                 f"a goal heading numbered {heading.number} after goal {self.goals[-1].number} "
@@ -269,11 +290,11 @@ class _OutlineReader:
             self.warnings.append(ReportWarning("goal_out_of_order", message, line.page))
         if not self.goals:
             self.preamble.append(line)
-            return
+            return "front"
         if self.take_section_heading(line):
-            return
+            return "section_heading"
         if self.take_note(line):
-            return
+            return "note"
         self.flush_table()
         goal = self.goals[-1]
         if self.section == "initiatives":
@@ -283,14 +304,16 @@ class _OutlineReader:
                 number = marker.number or len(goal.initiatives) + 1
                 goal.initiatives.append(_InitiativeDraft(number, [line]))
                 self.open_heading = goal.initiatives[-1].heading
-            elif goal.initiatives:
+                self.open_role = "initiative_heading"
+                return "initiative_heading"
+            if goal.initiatives:
                 goal.initiatives[-1].body.append(line)
-            else:
-                self.unplaced.append(line)
+                return "paragraph"
         elif self.section == "challenges":
             goal.challenge_lines.append(line)
-        else:
-            self.unplaced.append(line)
+            return "paragraph"
+        self.unplaced.append(line)
+        return "unplaced"
 
     def take_section_heading(self, line: TextLine) -> bool:
         grammar = self.grammar
@@ -420,14 +443,20 @@ def _current_column_year(goals: Sequence[Goal]) -> int | None:
     return max(years["actual"]) if years["actual"] else None
 
 
-def layouts_to_report(
-    pages: Sequence[PageLayout],
-    source: Source,
-    settings: Settings = DEFAULT_SETTINGS,
-) -> Report:
-    """Rebuild the outline of a report from its pages, in reading order."""
+@dataclass(frozen=True)
+class _Reading:
+    """The outline reader after one pass, with what was set apart before it."""
+
+    reader: _OutlineReader
+    furniture: set[tuple[int, int]]
+    label: str | None
+    contents: set[int]
+    bodies: dict[int, list[TextLine]]
+    margins: dict[int, Margins]
+
+
+def _read(pages: Sequence[PageLayout], settings: Settings) -> _Reading:
     grammar = settings.grammar
-    warnings: list[ReportWarning] = [w for page in pages for w in page.warnings]
     furniture = pages_to_furniture(pages, grammar, settings)
     label, label_lines = pages_to_label(pages, grammar, settings)
     if pages:
@@ -435,16 +464,54 @@ def layouts_to_report(
     contents = pages_to_contents(pages, grammar)
     items, bodies = _stream(pages, furniture, contents)
     margins = _margins(bodies, settings)
-
     reader = _OutlineReader(grammar, settings, margins)
     for item in items:
         if isinstance(item, Grid):
             reader.open_heading = None
             reader.take_grid(item)
-        else:
-            reader.take_line(item)
+        elif (role := reader.take_line(item)) is not None:
+            reader.roles[id(item)] = role
     reader.finish()
-    warnings += reader.warnings
+    return _Reading(reader, furniture, label, contents, bodies, margins)
+
+
+def layouts_to_line_roles(
+    pages: Sequence[PageLayout], settings: Settings = DEFAULT_SETTINGS
+) -> dict[tuple[int, int], LineRole]:
+    """What each body line (page number, index in ``page.lines``) was read as: the same
+    reading as ``layouts_to_report``, for pictures that show it (``inspect``)."""
+    reading = _read(pages, settings)
+    title = {id(ln) for ln in lines_to_title(reading.reader.preamble)}
+    roles: dict[tuple[int, int], LineRole] = {}
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            key = (page.number, i)
+            if key in reading.furniture:
+                roles[key] = "furniture"
+            elif page.number in reading.contents:
+                roles[key] = "contents"
+            elif id(line) in title:
+                roles[key] = "title"
+            elif (role := reading.reader.roles.get(id(line))) is not None:
+                roles[key] = role
+    return roles
+
+
+def layouts_to_report(
+    pages: Sequence[PageLayout],
+    source: Source,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Report:
+    """Rebuild the outline of a report from its pages, in reading order."""
+    grammar = settings.grammar
+    reading = _read(pages, settings)
+    reader, contents, bodies, margins = (
+        reading.reader,
+        reading.contents,
+        reading.bodies,
+        reading.margins,
+    )
+    warnings = [w for page in pages for w in page.warnings] + reader.warnings
 
     title_lines = lines_to_title(reader.preamble)
     title = normalise_text("".join(ln.text for ln in title_lines)) or None
@@ -489,7 +556,7 @@ def layouts_to_report(
         )
     return Report(
         source=source,
-        label=label,
+        label=reading.label,
         title=title,
         fiscal_year=_fiscal_year(reader, title, goals, grammar),
         goals=goals,

@@ -102,6 +102,9 @@ def main() -> None:
       extractor convert 資料2.pdf --force       convert again even if out/資料2.json is current
       extractor validate out/                    check JSON files against the report schema
       extractor text 資料2.pdf                  the normalised text, page by page
+      extractor series out/ -o series.csv        one plan's figures across the years
+      extractor report out/ -o summary.html      a page with a chart per indicator series
+      extractor inspect 資料2.pdf -o inspect/   pictures of what was detected on each page
     """
 
 
@@ -315,8 +318,7 @@ def _json_files(paths: tuple[Path, ...]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.json") if p.name != RUN_REPORT_NAME)
-            files.extend(found)
+            files.extend(sorted(path.glob("*.json")))
         else:
             files.append(path)
     return files
@@ -328,15 +330,17 @@ def _json_files(paths: tuple[Path, ...]) -> list[Path]:
 def validate(files: tuple[Path, ...], quiet: bool) -> None:
     """Check JSON files (or every *.json in a folder) against the report schema.
 
-    One line per invalid file on stderr, with its first errors. Exit status 0 when every file
-    is valid, 1 otherwise.
+    A batch run report (_run.json, recognised by its content) is checked against the run
+    report schema instead. One line per invalid file on stderr, with its first errors. Exit
+    status 0 when every file is valid, 1 otherwise.
 
     \b
     Examples:
       extractor validate out/資料2.json
-      extractor validate out/                   every *.json except _run.json
+      extractor validate out/*.json             reports and the run report _run.json
+      extractor validate out/                   the same
     """
-    from extractor.validate import report_to_errors
+    from extractor.validate import document_to_errors
 
     targets = _json_files(files)
     if not targets:
@@ -344,7 +348,7 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
     invalid = 0
     for path in targets:
         try:
-            errors = report_to_errors(json.loads(path.read_text(encoding="utf-8")))
+            errors = document_to_errors(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             errors = [f"not a readable JSON file: {exc}"]
         if errors:
@@ -404,6 +408,172 @@ def text(
             where = f"page {warning.get('page') or page['page']}"
             message = f"{where}: {_one_line(warning['message'])}"
             click.echo(_error_line(str(pdf), warning["code"], message), err=True)
+
+
+# --- series ----------------------------------------------------------------------------------
+
+
+def _series_table(inputs: tuple[Path, ...]) -> tuple[list[dict[str, Any]], Any]:
+    """The converted reports named by ``inputs`` and their series table (usage errors)."""
+    from extractor.series import SeriesInputError, paths_to_reports, reports_to_series
+
+    try:
+        reports = paths_to_reports(inputs)
+        return reports, reports_to_series(reports)
+    except SeriesInputError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _echo_warnings(table: Any) -> None:
+    for warning in table.warnings:
+        click.echo(_error_line("series", warning.code, warning.message), err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file: .csv (UTF-8 with BOM), .jsonl or .parquet (needs pyarrow).",
+)
+@click.option(
+    "--progress",
+    is_flag=True,
+    help="One row per series (baseline, latest, target, achievement rate, status) instead.",
+)
+def series(inputs: tuple[Path, ...], output: Path, progress: bool) -> None:
+    """One table of a plan's figures across the years, from converted report JSON files.
+
+    INPUTS are report JSON files or folders of them (_run.json is skipped), all of one plan.
+    One row per figure: a fiscal year's actual in one report and current in another are the
+    same figure; the newest report's reading is kept, and a differing earlier reading sets
+    `revised` and is listed in `previous_raw`. Indicators that were dropped, added or seem
+    renamed are listed as warnings on stderr.
+
+    \b
+    Examples:
+      extractor series out/ -o series.csv
+      extractor series out/r2.json out/r3.json out/r4.json -o series.parquet
+      extractor series out/ --progress -o progress.csv
+    """
+    from extractor.export import ExportFormatError, MissingDependencyError, rows_to_file
+    from extractor.progress import PROGRESS_COLUMNS, series_to_progress
+    from extractor.series import SERIES_COLUMNS
+
+    _, table = _series_table(inputs)
+    _echo_warnings(table)
+    if progress:
+        rows = [p.to_dict() for p in series_to_progress(table)]
+        columns = PROGRESS_COLUMNS
+    else:
+        rows = [r.to_dict() for r in table.rows]
+        columns = SERIES_COLUMNS
+    try:
+        rows_to_file(rows, columns, output)
+    except ExportFormatError as exc:
+        raise click.UsageError(str(exc)) from None
+    except MissingDependencyError as exc:
+        click.echo(_error_line(str(output), "missing_dependency", str(exc)), err=True)
+        sys.exit(1)
+    what = "series" if progress else "figures"
+    click.echo(f"{len(rows)} {what} from {len(table.reports)} reports -> {output}")
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    default="summary.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write.",
+)
+def report(inputs: tuple[Path, ...], output: Path) -> None:
+    """One self-contained HTML page: every goal and indicator with a chart per series.
+
+    INPUTS are converted report JSON files or folders of them, all of one plan. Each chart
+    shows the values by fiscal year with the baseline and target lines and the progress
+    status. The page needs no server and no network (inline SVG): open it in any browser,
+    on a phone or a desktop, or mail it.
+
+    \b
+    Examples:
+      extractor report out/ -o summary.html
+      extractor report out/r2.json out/r3.json out/r4.json -o 進捗.html
+    """
+    from extractor.progress import series_to_progress
+    from extractor.summary import plan_title, series_to_html
+    from extractor.write import write_text_atomic
+
+    reports, table = _series_table(inputs)
+    _echo_warnings(table)
+    progress = series_to_progress(table)
+    write_text_atomic(series_to_html(table, progress, plan_title(reports)), output)
+    click.echo(f"{len(progress)} series from {len(table.reports)} reports -> {output}")
+
+
+# --- inspect ---------------------------------------------------------------------------------
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--pages", metavar="RANGE", help="Pages to draw, e.g. 1-3,5.  [default: all]")
+@click.option(
+    "-o",
+    "--outdir",
+    default="inspect",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the pictures (<name>-p<N>.png).",
+)
+@password_option
+@max_pages_option
+@debug_option
+def inspect(
+    pdf: Path,
+    pages: str | None,
+    outdir: Path,
+    password: str | None,
+    max_pages: int | None,
+    debug: bool,
+) -> None:
+    """Draw what the tool detected on each page: one PNG per page.
+
+    Goal, section and initiative headings, paragraphs and notes are boxed; table cells are
+    coloured by role (基準値 blue, 実績 orange, 現状値 green, 目標値 purple) and each value cell
+    is labelled with its parsed value; page furniture is grey and unplaced text red. Open
+    these when a number in the JSON looks wrong.
+
+    \b
+    Examples:
+      extractor inspect 資料2.pdf -o inspect/
+      extractor inspect 資料2.pdf --pages 1-2,5
+    """
+    from extractor.inspect import PageRangeError, parse_pages, pdf_to_inspection
+
+    _quiet_pdfminer(debug)
+    if pages is not None:
+        try:
+            parse_pages(pages, 10**6)
+        except PageRangeError as exc:
+            raise click.BadParameter(str(exc), param_hint="--pages") from None
+    try:
+        written = pdf_to_inspection(pdf, outdir, pages, _settings(password, max_pages))
+    except ExtractorError as exc:
+        click.echo(_error_line(str(pdf), exc.code, exc.message), err=True)
+        sys.exit(1)
+    except PageRangeError as exc:  # a range past the end of this PDF
+        raise click.BadParameter(str(exc), param_hint="--pages") from None
+    except Exception as exc:
+        _internal_error(str(pdf), exc, debug)
+    for path in written:
+        click.echo(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

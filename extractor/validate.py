@@ -1,9 +1,10 @@
-"""Check a report dict against the JSON Schema shipped in the package."""
+"""Check a report dict, or a batch run report (``_run.json``), against the JSON Schemas shipped
+in the package (``schemas/report.schema.json``, ``schemas/run.schema.json``)."""
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -11,29 +12,57 @@ from jsonschema import Draft202012Validator
 
 from extractor.errors import SchemaValidationError
 
+#: The schemas in the package's data folder, by the kind of document they check.
+SCHEMA_FILES = {"report": "report.schema.json", "run": "run.schema.json"}
 
-@lru_cache(maxsize=1)
-def load_schema() -> dict[str, Any]:
-    """The report schema (``schemas/report.schema.json``)."""
-    text = resources.files("extractor").joinpath("data/report.schema.json").read_text("utf-8")
+
+@cache
+def load_schema(kind: str = "report") -> dict[str, Any]:
+    """The report schema, or with ``kind="run"`` the run report schema."""
+    text = resources.files("extractor").joinpath("data", SCHEMA_FILES[kind]).read_text("utf-8")
     return json.loads(text)
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
-    schema = load_schema()
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = load_schema(kind)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def report_to_errors(document: Any) -> list[str]:
-    """Human-readable schema violations of ``document`` (empty when valid)."""
-    errors = sorted(_validator().iter_errors(document), key=lambda e: list(e.absolute_path))
+def _errors(document: Any, kind: str) -> list[str]:
+    errors = sorted(_validator(kind).iter_errors(document), key=lambda e: list(e.absolute_path))
     out = []
     for error in errors:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         out.append(f"{where}: {error.message}")
     return out
+
+
+def report_to_errors(document: Any) -> list[str]:
+    """Human-readable schema violations of ``document`` (empty when valid)."""
+    return _errors(document, "report")
+
+
+def run_report_to_errors(document: Any) -> list[str]:
+    """Schema violations of a batch run report (``_run.json``); empty when valid."""
+    return _errors(document, "run")
+
+
+def document_kind(document: Any) -> str:
+    """``"run"`` for a batch run report (it lists ``files`` and ``totals``), else ``"report"``.
+
+    Read from the content, not the file name, so a renamed or copied run report is still
+    checked against the right schema.
+    """
+    if isinstance(document, dict) and "files" in document and "totals" in document:
+        return "run"
+    return "report"
+
+
+def document_to_errors(document: Any) -> list[str]:
+    """Violations of whichever schema fits ``document``: the run schema or the report schema."""
+    return _errors(document, document_kind(document))
 
 
 def validate_report(document: Any, *, path: str | None = None) -> None:

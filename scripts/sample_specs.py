@@ -968,12 +968,160 @@ OTHER_CITY = Report(
     ),
 )
 
+# --- the FY2022 report: two 実績 columns, one revised figure -------------------------------
+
+R_COLS_2022 = (
+    Column("基準値", "令和元年度"),
+    Column("実績", "令和２年度"),
+    Column("実績", "令和３年度"),
+    Column("現状値", "令和４年度"),
+    Column("目標値", "令和６年度"),
+)
+
+#: The FY2022 report reprints the FY2021 figures as 実績 and adds 現状値 for 令和４年度. One
+#: figure is planted as a revision: 子育てしやすいまちと思う人の割合 for 令和３年度 reads 71.9%
+#: here, 71.7% in the FY2021 report (the series tests expect it flagged ``revised``).
+KURUME_2022 = Report(
+    stem="kurume_2022",
+    label="資料２",
+    title="基本目標に関する現状報告及び今後の課題・方向性",
+    fiscal_year_heading="（２）令和４年度の取組状況",
+    fiscal_year=2022,
+    goals=(
+        replace(
+            KURUME_2021_GOALS[0],
+            table=IndicatorTable(
+                R_COLS_2022,
+                (
+                    replace(
+                        KURUME_2021_GOALS[0].table.indicators[0],
+                        rows=((None, ("75.0%", "－", "71.9%", "74.6%", "80.0%")),),
+                    ),
+                    replace(
+                        KURUME_2021_GOALS[0].table.indicators[1],
+                        rows=((None, ("54人", "65人", "35人", "12人", "0人")),),
+                    ),
+                ),
+            ),
+            initiatives=(
+                Initiative(
+                    "妊娠・出産に対する支援",
+                    (
+                        "妊娠届出時から出産後まで、保健師が継続して相談に応じる伴走型の支援を"
+                        "始め、妊産婦の不安の軽減を図った。",
+                    ),
+                ),
+                Initiative(
+                    "教育・保育サービスの充実",
+                    (
+                        "認定こども園２か所の整備に係る助成を行い、保育の受け皿を拡大して"
+                        "待機児童の解消を図った。",
+                    ),
+                ),
+            ),
+            challenges=(
+                "待機児童は減少しているが、年度途中の入所希望には十分に応えられていない"
+                "ことから、保育士の確保と受け皿の整備を引き続き進める。",
+            ),
+        ),
+        replace(
+            KURUME_2021_GOALS[1],
+            table=IndicatorTable(
+                R_COLS_2022,
+                (
+                    replace(
+                        KURUME_2021_GOALS[1].table.indicators[0],
+                        rows=((None, ("42か所", "42か所", "42か所", "47か所", "58か所")),),
+                    ),
+                    replace(
+                        KURUME_2021_GOALS[1].table.indicators[1],
+                        rows=((None, ("40.8%", "－", "43.1%", "50.3%", "50.0%")),),
+                    ),
+                ),
+            ),
+            initiatives=(
+                Initiative(
+                    "地域での交流の場や居場所づくりの推進",
+                    (
+                        "校区コミュニティセンターを活用した子育てサロンを５か所新設し、"
+                        "身近な地域で保護者同士が交流できる場を広げた。",
+                    ),
+                ),
+                Initiative(
+                    "子育てと仕事の両立の促進",
+                    (
+                        "男性の育児休業取得に取り組む事業所を表彰し、その取組を市の"
+                        "ホームページで紹介した。",
+                    ),
+                ),
+            ),
+            challenges=(
+                "交流の場の数は目標に届いていないことから、地域の団体と連携し、"
+                "新たな担い手の発掘と活動の立ち上げを支援していく。",
+            ),
+        ),
+        replace(
+            KURUME_2021_GOALS[2],
+            table=IndicatorTable(
+                R_COLS_2022,
+                (
+                    replace(
+                        KURUME_2021_GOALS[2].table.indicators[0],
+                        rows=(
+                            (
+                                "小学６年",
+                                (
+                                    "▲3.8％",
+                                    "－",
+                                    "▲5.9％",
+                                    "▲2.7％",
+                                    "小中学校ともに\n全国平均以上",
+                                ),
+                            ),
+                            ("中学３年", ("▲6.3％", None, "▲5.1％", "▲4.4％", None)),
+                            ("全国（小）", ("81.2%", None, "76.9%", "79.3%", None)),
+                            ("全国（中）", ("74.1%", None, "76.2%", "78.5%", None)),
+                        ),
+                    ),
+                    replace(
+                        KURUME_2021_GOALS[2].table.indicators[1],
+                        rows=((None, ("19.6%", "－", "－", "－", "▲3.8％")),),
+                    ),
+                ),
+                kubun="merged",
+                size=7.5,
+            ),
+            initiatives=(
+                Initiative(
+                    "子どもの貧困対策の推進",
+                    (
+                        "子ども食堂の運営団体に食材を届ける仕組みを整え、市内２０か所の"
+                        "子ども食堂の継続した運営を支援した。",
+                    ),
+                ),
+                Initiative(
+                    "児童虐待の防止",
+                    (
+                        "児童相談所と学校、警察の情報共有の手順を見直し、虐待が疑われる"
+                        "事案への初期対応の迅速化を図った。",
+                    ),
+                ),
+            ),
+            challenges=(
+                "子どもが抱える困りごとは一層多様化しており、関係機関が連携して早期に"
+                "支援につなげる体制の強化が必要である。",
+            ),
+        ),
+    ),
+)
+
 SPECS: list[Report] = [
     KURUME_2021,
     *REFERENCE_TWINS,
     KURUME_2020,
     CITY_2022,
     OTHER_CITY,
+    KURUME_2022,
 ]
 
 
