@@ -33,7 +33,16 @@ from extractor.layout import (
     lines_to_margins,
     lines_to_paragraphs,
 )
-from extractor.model import Goal, Indicator, Initiative, Report, ReportWarning, Source
+from extractor.model import (
+    BBox,
+    Goal,
+    Indicator,
+    Initiative,
+    Placed,
+    Report,
+    ReportWarning,
+    Source,
+)
 from extractor.normalise import join_wrapped_lines, normalise_text
 from extractor.page_layout import PageLayout
 from extractor.settings import DEFAULT_SETTINGS, Settings
@@ -387,21 +396,45 @@ def _margins(bodies: dict[int, list[TextLine]], settings: Settings) -> dict[int,
     return margins
 
 
+def _heading_box(lines: Sequence[TextLine]) -> BBox:
+    """The box of a heading's lines on its first page (a heading does not cross pages)."""
+    same = [ln for ln in lines if ln.page == lines[0].page]
+    return (
+        min(ln.x0 for ln in same),
+        min(ln.top for ln in same),
+        max(ln.x1 for ln in same),
+        max(ln.bottom for ln in same),
+    )
+
+
+def _paragraphs(
+    lines: Sequence[TextLine], margins: dict[int, Margins]
+) -> tuple[tuple[str, ...], tuple[Placed, ...]]:
+    paragraphs = lines_to_paragraphs(lines, margins)
+    return (
+        tuple(p.text for p in paragraphs),
+        tuple(Placed(p.page, (p.x0, p.top, p.x1, p.bottom)) for p in paragraphs),
+    )
+
+
 def _build_goal(draft: _GoalDraft, grammar: Grammar, margins: dict[int, Margins]) -> Goal:
     initiatives = []
     for item in draft.initiatives:
         marker = grammar.initiative_marker(item.heading[0].text)
         first = marker.rest if marker is not None else normalise_text(item.heading[0].text)
         title = join_wrapped_lines([first, *(ln.text for ln in item.heading[1:])])
+        texts, boxes = _paragraphs(item.body, margins)
         initiatives.append(
             Initiative(
                 number=item.number,
                 title=title.strip(),
-                paragraphs=tuple(p.text for p in lines_to_paragraphs(item.body, margins)),
+                paragraphs=texts,
                 page=item.heading[0].page,
+                bbox=_heading_box(item.heading),
+                paragraph_boxes=boxes,
             )
         )
-    challenges = tuple(p.text for p in lines_to_paragraphs(draft.challenge_lines, margins))
+    challenges, challenge_boxes = _paragraphs(draft.challenge_lines, margins)
     return Goal(
         number=draft.number,
         title=_goal_title(draft.heading, grammar),
@@ -410,6 +443,8 @@ def _build_goal(draft: _GoalDraft, grammar: Grammar, margins: dict[int, Margins]
         initiatives=tuple(initiatives),
         challenges=challenges,
         notes=tuple(draft.notes),
+        bbox=_heading_box(draft.heading),
+        challenge_boxes=challenge_boxes,
     )
 
 

@@ -24,7 +24,7 @@ from extractor.columns import (
     repeated_header_rows,
 )
 from extractor.grammar import Grammar
-from extractor.model import Assessment, Indicator, ReportWarning, Series, Value
+from extractor.model import Assessment, BBox, Indicator, ReportWarning, Series, Value
 from extractor.normalise import join_wrapped_lines
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
@@ -64,6 +64,11 @@ class _Cells:
     text: dict[CellKey, str] = field(default_factory=dict)
     span: dict[CellKey, int] = field(default_factory=dict)
     parent: dict[CellKey, CellKey] = field(default_factory=dict)
+    #: Where each printed cell is: its page and box (a split cell keeps its upper piece's).
+    box: dict[CellKey, tuple[int, BBox]] = field(default_factory=dict)
+
+    def place(self, key: CellKey | None) -> tuple[int, BBox] | tuple[None, None]:
+        return self.box.get(self.root(key), (None, None)) if key is not None else (None, None)
 
     def root(self, key: CellKey) -> CellKey:
         while self.parent.get(key, key) != key:
@@ -121,6 +126,15 @@ def _grid_rows(
                 text = "".join(c.text for c in found)  # value + unit in split columns
                 cells.text[key] = text
                 cells.span[key] = found[0].row_span
+                cells.box[key] = (
+                    grid.page,
+                    (
+                        min(c.x0 for c in found),
+                        min(c.top for c in found),
+                        max(c.x1 for c in found),
+                        max(c.bottom for c in found),
+                    ),
+                )
             keys[ci] = key
         rows.append(_Row(index, grid.page, keys))
     return rows
@@ -170,6 +184,7 @@ def _value(
     raw: str,
     unit: str | None,
     context: tuple[int, str, Grammar],
+    place: tuple[int, BBox] | tuple[None, None],
     warnings: list,
 ) -> Value:
     page, name, grammar = context
@@ -185,6 +200,7 @@ def _value(
         quantity.kind,
         quantity.value,
         quantity.unit,
+        *place,
     )
 
 
@@ -265,7 +281,8 @@ def _draft_to_indicator(
                 value = above[ci]
             else:
                 context = (row.page, draft.name, grammar)
-                value = _value(columns[ci], raw, unit, context, warnings)
+                place = cells.place(row.keys[ci])
+                value = _value(columns[ci], raw, unit, context, place, warnings)
             above[ci] = value
             values.append(value)
         series.append(Series(label, tuple(values)))
@@ -278,7 +295,10 @@ def _draft_to_indicator(
         msg = f"{draft.name}: {len(series)} sub-rows without a label column"
         warnings.append(ReportWarning("ambiguous_row", msg, draft.page))
     source = sources[0] if sources else None
-    return Indicator(draft.name, source, None, draft.page, tuple(series), tuple(assessment))
+    _, name_box = cells.place(draft.name_key)
+    return Indicator(
+        draft.name, source, None, draft.page, tuple(series), tuple(assessment), name_box
+    )
 
 
 def _full_width_text(row: _Row, cells: _Cells) -> str | None:

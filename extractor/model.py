@@ -8,6 +8,26 @@ from typing import Any, Literal
 SCHEMA_VERSION = "1.2"
 
 Role = Literal["baseline", "actual", "current", "target"]
+#: Where something is printed: [x0, top, x1, bottom] in PDF points, top-left origin
+#: (pdfplumber's coordinates), on the page given beside it.
+BBox = tuple[float, float, float, float]
+
+
+def _box(bbox: BBox | None) -> list[float] | None:
+    return None if bbox is None else [round(v, 2) for v in bbox]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A paragraph's page and box, beside the paragraph's text (kept a plain string)."""
+
+    page: int
+    bbox: BBox
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"page": self.page, "bbox": _box(self.bbox)}
+
+
 ValueKind = Literal["number", "missing", "text"]
 
 
@@ -22,6 +42,9 @@ class Value:
     kind: ValueKind
     value: float | int | None
     unit: str | None
+    #: The printed cell (the upper piece of a cell split by a page break).
+    page: int | None = None
+    bbox: BBox | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -32,6 +55,8 @@ class Value:
             "kind": self.kind,
             "value": self.value,
             "unit": self.unit,
+            "page": self.page,
+            "bbox": _box(self.bbox),
         }
 
 
@@ -69,6 +94,8 @@ class Indicator:
     page: int
     series: tuple[Series, ...]
     assessment: tuple[Assessment, ...] = ()
+    #: The name cell, on ``page``.
+    bbox: BBox | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +103,7 @@ class Indicator:
             "source": self.source,
             "note": self.note,
             "page": self.page,
+            "bbox": _box(self.bbox),
             "series": [s.to_dict() for s in self.series],
             "assessment": [a.to_dict() for a in self.assessment],
         }
@@ -119,6 +147,9 @@ class Initiative:
     paragraphs: tuple[str, ...]
     page: int
     terms: Terms | None = None
+    #: The heading's box on ``page``, and each paragraph's page and box.
+    bbox: BBox | None = None
+    paragraph_boxes: tuple[Placed, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -126,6 +157,8 @@ class Initiative:
             "title": self.title,
             "paragraphs": list(self.paragraphs),
             "page": self.page,
+            "bbox": _box(self.bbox),
+            "paragraph_boxes": [p.to_dict() for p in self.paragraph_boxes],
         }
         if self.terms is not None:
             out.update(self.terms.to_dict())
@@ -145,15 +178,20 @@ class Goal:
     challenge_terms: Terms | None = None
     #: Notes printed under the goal's tables that no indicator's mark refers to.
     notes: tuple[str, ...] = ()
+    #: The heading's box on ``page``, and each challenge paragraph's page and box.
+    bbox: BBox | None = None
+    challenge_boxes: tuple[Placed, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "number": self.number,
             "title": self.title,
             "page": self.page,
+            "bbox": _box(self.bbox),
             "indicators": [i.to_dict() for i in self.indicators],
             "initiatives": [i.to_dict() for i in self.initiatives],
             "challenges": list(self.challenges),
+            "challenge_boxes": [p.to_dict() for p in self.challenge_boxes],
             "notes": list(self.notes),
         }
         if self.challenge_terms is not None:
