@@ -1,0 +1,139 @@
+"""Render a Document as an HTML page and print it to PDF with headless Chromium.
+
+Why a browser: reports published from a CMS or exported from a web form come out of a
+browser's print engine — its own line breaking, table layout and font subsetting, no page
+numbers, and paragraph indents made with CSS (no indent character in the text).
+"""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .document import Cover, Document, IndicatorTable, document_to_blocks
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-pdf-header-footer",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+)
+
+RULES_CSS = {
+    "full": "td, th { border: 0.5pt solid #000; }",
+    "horizontal": "table { border-top: 0.8pt solid #000; border-bottom: 0.8pt solid #000; }"
+    " td, th { border-bottom: 0.5pt solid #000; }",
+    "none": "td, th { border: none; }",
+}
+
+
+def _text(s: str) -> str:
+    return html.escape(s).replace("\n", "<br>")
+
+
+def _table(table: IndicatorTable) -> str:
+    rows = []
+    for i, head in enumerate(table.header_rows()):
+        cells = "".join(
+            f'<th rowspan="{rs}">{_text(t)}</th>' if rs > 1 else f"<th>{_text(t)}</th>"
+            for t, _, rs in head
+        )
+        rows.append(f"<tr>{cells}</tr>" if cells or i == 0 else "")
+    first_value = 1 + bool(table.source_header)
+    for body in table.body_rows():
+        cells = "".join(
+            f'<td class="{"name" if j < first_value else "num"}">{_text(t)}</td>'
+            for j, t in enumerate(body)
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return f"<table>{''.join(rows)}</table>"
+
+
+def _cover(cover: Cover) -> str:
+    return (
+        '<div class="cover">'
+        f'<p class="cover-title">{_text(cover.title)}</p>'
+        f'<p class="cover-date">{_text(cover.date)}</p>'
+        f'<p class="cover-city">{_text(cover.city)}</p>'
+        "</div>"
+    )
+
+
+def _toc(entries: tuple[tuple[str, int], ...]) -> str:
+    lines = "".join(
+        f'<div class="toc-line"><span>{_text(t)}</span><span class="leader">'
+        f"{'・' * 60}</span><span>{n}</span></div>"
+        for t, n in entries
+    )
+    return f'<div class="toc"><p class="toc-head">目次</p>{lines}</div>'
+
+
+def document_to_html(doc: Document) -> str:
+    body = []
+    for kind, item in document_to_blocks(doc):
+        if kind == "cover":
+            body.append(_cover(item))  # type: ignore[arg-type]
+        elif kind == "toc":
+            body.append(_toc(item))  # type: ignore[arg-type]
+        elif kind == "table":
+            body.append(_table(item))  # type: ignore[arg-type]
+        else:
+            tag = {"title": "h1", "goal": "h2", "section": "h3"}.get(kind, "p")
+            body.append(f'<{tag} class="{kind}">{_text(str(item))}</{tag}>')
+    size = "A4 landscape" if doc.orientation == "landscape" else "A4"
+    table_rules = doc.goals[0].table.rules
+    hang = "1em" if doc.paragraph_indent == "hanging" else "0"
+    return f"""<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>{_text(doc.title or doc.name)}</title>
+<style>
+@page {{ size: {size}; margin: 18mm 20mm; }}
+body {{ font-family: "IPAexGothic", sans-serif; font-size: 10.5pt; line-height: 1.6; margin: 0; }}
+h1, h2, h3 {{ font-weight: normal; }}
+h1 {{ font-size: 14pt; text-align: center; margin: 0 0 10pt; }}
+h2 {{ font-size: 12pt; margin: 12pt 0 4pt; }}
+h3 {{ font-size: 10.5pt; margin: 6pt 0 2pt; }}
+p {{ margin: 0; }}
+.initiative {{ margin-left: {hang}; }}
+.paragraph {{ margin-left: {hang}; text-indent: 1em; }}
+.note {{ font-size: 9pt; }}
+table {{ border-collapse: collapse; font-size: 8.5pt; line-height: 1.3; margin: 2pt 0 4pt;
+  page-break-inside: avoid; }}
+th {{ font-weight: normal; padding: 2pt 4pt; }}
+td {{ padding: 2pt 4pt; }}
+td.num {{ text-align: center; white-space: nowrap; }}
+{RULES_CSS[table_rules]}
+.cover {{ page-break-after: always; text-align: center; padding-top: 40mm; }}
+.cover-title {{ font-size: 20pt; }}
+.cover-date {{ font-size: 14pt; margin-top: 40mm; }}
+.cover-city {{ font-size: 16pt; margin-top: 6mm; }}
+.toc {{ margin-bottom: 14pt; }}
+.toc-head {{ text-align: center; font-size: 14pt; }}
+.toc-line {{ display: flex; white-space: nowrap; }}
+.toc-line .leader {{ flex: 1; overflow: hidden; margin: 0 4pt; }}
+</style></head><body>
+{chr(10).join(body)}
+</body></html>
+"""
+
+
+def render_html(doc: Document, path: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="variants-html-") as tmp:
+        page = Path(tmp) / f"{doc.name}.html"
+        page.write_text(document_to_html(doc), encoding="utf-8")
+        subprocess.run(
+            [
+                "chromium",
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={tmp}/profile",
+                f"--print-to-pdf={path}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )

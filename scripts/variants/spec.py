@@ -1,0 +1,271 @@
+"""The variant specification: one option per axis of issue 8's report conventions.
+
+Why axes and not templates: a reader tuned to one template passes one template. Each axis is
+one convention a real report may choose independently (how a goal heading is written, which
+word heads the value columns, who produced the PDF …); a variant picks one option per axis
+and a seeded sampler picks variants so that every option of every axis occurs at least once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+#: Every axis and its options, in the order the spec prints them. Option names are stable
+#: identifiers (they are stored in tests/variants/specs.json); what they print is in
+#: ``variants.document``.
+AXES: dict[str, tuple[str, ...]] = {
+    # outline
+    "goal_format": ("bracket", "plain", "colon", "spaced"),
+    "goal_numeral": ("arabic", "fullwidth", "kanji", "roman"),
+    "goal_word": ("基本目標", "政策目標", "基本方針", "施策目標", "目標"),
+    "goal_prefix": ("none", "number"),
+    "goal_suffix": ("none", "について"),
+    "section_marker": ("paren_full", "paren_half", "dot", "space", "■", "●", "◆", "○"),
+    "indicators_title": ("成果指標の現状値", "指標の達成状況", "KPIの状況", "成果指標の状況"),
+    "initiatives_title": ("令和N年度の取組状況", "主な取組", "主な事業", "実施状況"),
+    "challenges_title": ("今後の課題・方向性", "今後の方向性", "今後の展開", "課題と方向性"),
+    "initiative_marker": ("circled", "paren", "kana", "paren_kana", "bullet"),
+    "year_place": ("initiatives_heading", "title", "cover", "current_column", "nowhere"),
+    "cover": ("no", "yes"),
+    "toc": ("no", "yes"),
+    "goal_mention": ("no", "yes"),
+    "paragraph_indent": ("flush", "hanging"),
+    # indicator table
+    "name_header": (
+        "成果指標",
+        "指標",
+        "指標名",
+        "評価指標",
+        "ＫＰＩ",
+        "重要業績評価指標",
+        "数値目標",
+        "目標指標",
+        "項目",
+    ),
+    "source_header": ("none", "評価指標", "出典", "算出方法", "根拠"),
+    "baseline_word": ("基準値", "策定時", "当初値"),
+    "actual_word": ("実績", "実績値"),
+    "current_word": ("現状値", "直近値", "最新値"),
+    "target_word": ("目標値", "目標"),
+    "actual_header": ("role_word", "year_only"),
+    "target_header": ("role_word", "year_then_mark", "word_then_year"),
+    "header_layout": ("same_cell", "two_rows"),
+    "year_format": ("wareki", "r_ascii", "r_fullwidth", "r_short", "gregorian", "gregorian_r"),
+    "baseline_era": ("reiwa", "heisei"),
+    "unit_column": ("no", "yes"),
+    "assessment": ("none", "達成率", "達成状況", "評価", "進捗", "備考"),
+    "note_style": (
+        "none",
+        "※",
+        "※1",
+        "(注)",
+        "注1",
+        "*",
+        "unmarked_single",
+        "unmarked_multi",
+    ),
+    "note_cell": ("name", "source"),
+    "value_style": (
+        "plain",
+        "approx",
+        "provisional",
+        "decimal",
+        "zero_fullwidth",
+        "ratio",
+        "thousands",
+        "negative",
+        "fraction",
+        "slash_pair",
+        "at_least",
+        "dash_bar",
+        "dash_hyphen",
+        "dash_choon",
+        "dash_fullwidth",
+        "dash_ellipsis",
+    ),
+    "table_rules": ("full", "horizontal", "none"),
+    # production
+    "producer": ("reportlab", "docx", "html"),
+    "orientation": ("portrait", "landscape"),
+}
+
+MARKED_NOTES = frozenset({"※", "※1", "(注)", "注1", "*"})
+PAREN_SECTIONS = frozenset({"paren_full", "paren_half"})
+
+
+@dataclass(frozen=True)
+class VariantSpec:
+    """One report's conventions (one option per axis) and the seed of its wording."""
+
+    name: str
+    seed: int
+    goal_format: str = "bracket"
+    goal_numeral: str = "fullwidth"
+    goal_word: str = "基本目標"
+    goal_prefix: str = "number"
+    goal_suffix: str = "none"
+    section_marker: str = "paren_full"
+    indicators_title: str = "成果指標の現状値"
+    initiatives_title: str = "令和N年度の取組状況"
+    challenges_title: str = "今後の課題・方向性"
+    initiative_marker: str = "circled"
+    year_place: str = "initiatives_heading"
+    cover: str = "no"
+    toc: str = "no"
+    goal_mention: str = "no"
+    paragraph_indent: str = "flush"
+    name_header: str = "成果指標"
+    source_header: str = "評価指標"
+    baseline_word: str = "基準値"
+    actual_word: str = "実績"
+    current_word: str = "現状値"
+    target_word: str = "目標値"
+    actual_header: str = "role_word"
+    target_header: str = "role_word"
+    header_layout: str = "same_cell"
+    year_format: str = "wareki"
+    baseline_era: str = "reiwa"
+    unit_column: str = "no"
+    assessment: str = "none"
+    note_style: str = "※"
+    note_cell: str = "source"
+    value_style: str = "plain"
+    table_rules: str = "full"
+    producer: str = "reportlab"
+    orientation: str = "portrait"
+
+    def options(self) -> Iterator[tuple[str, str]]:
+        """(axis, option) for every axis."""
+        for axis in AXES:
+            yield axis, getattr(self, axis)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> VariantSpec:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown spec keys {sorted(unknown)}")
+        return cls(**data)
+
+
+def violations(spec: VariantSpec) -> list[str]:
+    """Why a combination cannot be printed as one coherent report (empty when it can)."""
+    out = []
+    for axis, option in spec.options():
+        if option not in AXES[axis]:
+            out.append(f"{axis}={option!r} is not an option")
+    if spec.section_marker in PAREN_SECTIONS and spec.initiative_marker == "paren":
+        out.append("sections and initiatives would share the (1) marker family")
+    year_heading = spec.initiatives_title == "令和N年度の取組状況"
+    if (spec.year_place == "initiatives_heading") != year_heading:
+        out.append("the initiatives heading states the year exactly when year_place says so")
+    if spec.year_place == "cover" and spec.cover == "no":
+        out.append("year_place=cover needs a cover")
+    if spec.year_place in ("current_column", "nowhere") and spec.cover == "yes":
+        out.append("a cover carries a date, which states the year")
+    if spec.year_place == "nowhere" and (
+        spec.header_layout != "same_cell"
+        or spec.actual_header != "role_word"
+        or spec.target_header != "role_word"
+    ):
+        out.append("without any year, value headers are role words alone")
+    if spec.name_header == "評価指標" and spec.source_header != "none":
+        out.append("評価指標 as the name column means no separate source column")
+    if spec.note_cell == "source" and (
+        spec.source_header == "none" or spec.note_style not in MARKED_NOTES
+    ):
+        out.append("a mark in the source cell needs a source column and a marked note")
+    return out
+
+
+def is_valid(spec: VariantSpec) -> bool:
+    return not violations(spec)
+
+
+#: The reference report's conventions (Kurume 資料２, ../shared/seed/README.md).
+REFERENCE = VariantSpec(name="ref", seed=0)
+
+#: Hand-picked variants that each change one convention of the reference.
+ONE_CHANGE: tuple[tuple[str, dict[str, str]], ...] = (
+    ("ref", {}),
+    ("ref_kanji_goal", {"goal_numeral": "kanji"}),
+    ("ref_policy_goal", {"goal_word": "政策目標", "goal_format": "colon"}),
+    ("ref_square_sections", {"section_marker": "■"}),
+    ("ref_kpi_header", {"name_header": "ＫＰＩ", "source_header": "出典"}),
+    ("ref_r_years", {"year_format": "r_ascii", "baseline_era": "heisei"}),
+    ("ref_two_row_header", {"header_layout": "two_rows"}),
+    ("ref_no_rules", {"table_rules": "none"}),
+    ("ref_docx", {"producer": "docx"}),
+    ("ref_html", {"producer": "html"}),
+    ("ref_unit_column", {"unit_column": "yes"}),
+)
+
+
+def one_change_specs() -> list[VariantSpec]:
+    out = []
+    for i, (name, change) in enumerate(ONE_CHANGE):
+        spec = replace(REFERENCE, name=name, seed=1000 + i, **change)
+        problems = violations(spec)
+        if problems:
+            raise ValueError(f"{name}: {problems}")
+        out.append(spec)
+    return out
+
+
+def random_spec(rng: random.Random, name: str, seed: int) -> VariantSpec:
+    """Any valid combination: draw each axis uniformly, redraw until coherent."""
+    while True:
+        spec = VariantSpec(name=name, seed=seed, **{a: rng.choice(o) for a, o in AXES.items()})
+        if is_valid(spec):
+            return spec
+
+
+def _pairs(spec: VariantSpec) -> set[tuple[str, str, str, str]]:
+    opts = list(spec.options())
+    return {(a, x, b, y) for (a, x), (b, y) in itertools.combinations(opts, 2)}
+
+
+def sample_specs(count: int, seed: int = 8, candidates: int = 150) -> list[VariantSpec]:
+    """``count`` specs (or more, until every option is used) chosen greedily: each new spec is
+    the candidate that covers the most still-unused options, then the most unused pairs."""
+    rng = random.Random(seed)
+    singles = {(a, o) for a, opts in AXES.items() for o in opts}
+    pairs: set[tuple[str, str, str, str]] = set()
+    out: list[VariantSpec] = []
+    while len(out) < count or singles:
+        i = len(out) + 1
+        best: VariantSpec | None = None
+        best_score = (-1, -1)
+        for _ in range(candidates):
+            spec = random_spec(rng, f"v{i:02d}", seed * 1000 + i)
+            score = (
+                len(singles & set(spec.options())),
+                len(_pairs(spec) - pairs),
+            )
+            if score > best_score:
+                best, best_score = spec, score
+        assert best is not None
+        singles -= set(best.options())
+        pairs |= _pairs(best)
+        out.append(best)
+        if len(out) > 4 * count:
+            raise RuntimeError(f"options never drawn: {sorted(singles)}")
+    return out
+
+
+def all_specs(count: int = 30) -> list[VariantSpec]:
+    """The committed set: the one-change specs, then the sampled ones."""
+    return [*one_change_specs(), *sample_specs(count)]
+
+
+def uncovered(specs: Iterable[VariantSpec]) -> list[tuple[str, str]]:
+    """(axis, option) pairs no spec uses."""
+    used = {pair for spec in specs for pair in spec.options()}
+    return [(a, o) for a, opts in AXES.items() for o in opts if (a, o) not in used]
