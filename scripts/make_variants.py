@@ -10,6 +10,8 @@ report (scripts/variants/document.py); a renderer prints it (reportlab, LibreOff
 Usage:
   python scripts/make_variants.py generate [name ...]   # specs.json, PDFs, expected JSON
   python scripts/make_variants.py score                 # pass count per axis option
+  python scripts/make_variants.py sweep                 # the reference with each option in
+                                                        # turn (build/variants-sweep), scored
 
 Generation needs Debian's fonts-ipaexfont, libreoffice-writer-nogui and chromium;
 ``make test`` needs none of them (it reads the committed PDFs).
@@ -17,12 +19,15 @@ Generation needs Debian's fonts-ipaexfont, libreoffice-writer-nogui and chromium
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
+import subprocess
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,11 +35,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pikepdf
 from variants.document import Document, spec_to_document
 from variants.expected import document_to_expected, report_to_subset
-from variants.spec import AXES, VariantSpec, all_specs, uncovered
+from variants.spec import AXES, VariantSpec, all_specs, sweep_specs, uncovered
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ROOT / "tests" / "variants"
 SPECS = VARIANTS / "specs.json"
+#: The one-option-at-a-time sweep is a measurement, not a test input: built, not committed.
+SWEEP = ROOT / "build" / "variants-sweep"
+#: Differences in keys that today's schema lacks (issue 8 adds them).
+NEW_KEYS = re.compile(r"\.(assessment|notes): missing in output")
 #: A fixed date in every PDF's metadata, so regenerating changes nothing that did not change.
 FIXED_DATE = "D:20260101000000Z"
 
@@ -74,6 +83,14 @@ def settle(path: Path) -> int:
             del pdf.Root.Metadata
         if "/DocChecksum" in pdf.trailer:
             del pdf.trailer.DocChecksum
+        # LibreOffice's /ID is random and qpdf keeps part of it: replace it by a content hash
+        digest = hashlib.sha256()
+        for page in pdf.pages:
+            contents = page.obj.get("/Contents")
+            streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+            for stream in (s for s in streams if s is not None):
+                digest.update(stream.read_bytes())
+        pdf.trailer.ID = pikepdf.Array([pikepdf.String(digest.digest()[:16])] * 2)
         pdf.save(
             path,
             deterministic_id=True,
@@ -83,69 +100,111 @@ def settle(path: Path) -> int:
         return len(pdf.pages)
 
 
-def write_expected(spec: VariantSpec) -> Path:
-    out = VARIANTS / f"{spec.name}.expected.json"
+def write_expected(spec: VariantSpec, folder: Path) -> Path:
+    out = folder / f"{spec.name}.expected.json"
     data = document_to_expected(spec_to_document(spec))
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
 
-def generate(names: list[str]) -> None:
-    for tool, needed in (("soffice", "docx"), ("chromium", "html")):
+def heading_pages(pdf: Path, doc: Document) -> list[int]:
+    """The page each goal heading is printed on, skipping its line in the contents."""
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout.split("\f")
+    squeezed = ["".join(p.split()) for p in pages]
+    out = []
+    for (entry, _), goal in zip(doc.toc, doc.goals, strict=True):
+        needle = "".join(entry.split())
+        seen = 0
+        for number, text in enumerate(squeezed, start=1):
+            hits = text.count(needle) - (1 if "目次" in text else 0)
+            if hits > 0 and seen == 0:
+                out.append(number)
+                seen = 1
+        if not seen:
+            raise RuntimeError(f"{pdf.name}: goal {goal.number} heading not found")
+    return out
+
+
+def build(spec: VariantSpec, folder: Path) -> int:
+    """Render the spec's PDF (twice when its contents must learn the goals' pages) and its
+    expected JSON; returns the page count."""
+    pdf = folder / f"{spec.name}.pdf"
+    doc = spec_to_document(spec)
+    render(doc, pdf)
+    if doc.toc:
+        pages = heading_pages(pdf, doc)
+        if pages != [n for _, n in doc.toc]:
+            doc = replace(doc, toc=tuple((t, n) for (t, _), n in zip(doc.toc, pages, strict=True)))
+            render(doc, pdf)
+    write_expected(spec, folder)
+    return settle(pdf)
+
+
+def generate(specs: list[VariantSpec], folder: Path, names: list[str]) -> None:
+    for tool, needed in (("soffice", "docx"), ("chromium", "html"), ("pdftotext", "toc")):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is needed for the {needed} variants (see the docstring)")
-    VARIANTS.mkdir(parents=True, exist_ok=True)
-    specs = all_specs()
-    gaps = uncovered(specs)
-    if gaps:
-        sys.exit(f"options no variant uses: {gaps}")
-    write_specs(specs)
+    folder.mkdir(parents=True, exist_ok=True)
     for spec in specs:
         if names and spec.name not in names:
             continue
-        pdf = VARIANTS / f"{spec.name}.pdf"
-        render(spec_to_document(spec), pdf)
-        pages = settle(pdf)
-        write_expected(spec)
+        pages = build(spec, folder)
         print(f"{spec.name}: {spec.producer} {spec.orientation}, {pages} pages")
 
 
-def score() -> None:
-    """Convert every committed variant with the current code; print passes per axis option."""
+def score(specs: list[VariantSpec], folder: Path) -> None:
+    """Convert every variant with the current code; print the pass count per axis option,
+    strictly and ignoring the keys today's schema does not have (assessment, notes)."""
     from extractor import Settings, convert
     from tests.golden_diff import diff_reports
 
-    specs = read_specs()
-    passed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    total = 0
+    passed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    strict_total = loose_total = 0
     for spec in specs:
-        expected = json.loads((VARIANTS / f"{spec.name}.expected.json").read_text("utf-8"))
+        expected = json.loads((folder / f"{spec.name}.expected.json").read_text("utf-8"))
         try:
-            actual: dict[str, Any] = report_to_subset(
-                convert(VARIANTS / f"{spec.name}.pdf", Settings(enrich=False)).to_dict()
-            )
-            diffs = diff_reports(expected, actual)
+            report = convert(folder / f"{spec.name}.pdf", Settings(enrich=False)).to_dict()
+            diffs = diff_reports(expected, report_to_subset(report))
         except Exception as exc:  # a failed conversion is a failed variant, counted
-            diffs = [f"{type(exc).__name__}: {exc}"]
-        ok = not diffs
-        total += ok
-        print(f"{'PASS' if ok else 'FAIL'} {spec.name}: {len(diffs)} differences")
+            diffs = [f"{getattr(exc, 'code', type(exc).__name__)}: {exc}"]
+        gaps = [d for d in diffs if not NEW_KEYS.search(d)]
+        strict_total += not diffs
+        loose_total += not gaps
+        first = gaps[0][:150] if gaps else ""
+        print(f"{'PASS' if not diffs else 'pass' if not gaps else 'FAIL'} {spec.name}: {first}")
         for axis, option in spec.options():
-            passed[axis, option][0] += ok
-            passed[axis, option][1] += 1
-    print(f"\n{total}/{len(specs)} variants convert exactly as expected\n")
+            tally = passed[axis, option]
+            tally[0] += not diffs
+            tally[1] += not gaps
+            tally[2] += 1
+    print(
+        f"\n{strict_total}/{len(specs)} variants exactly as expected; {loose_total}/{len(specs)}"
+        " apart from the keys the schema does not have yet (assessment, notes)\n"
+        "per option: exact/without-new-keys/variants\n"
+    )
     for axis, options in AXES.items():
-        cells = ", ".join(f"{o} {passed[axis, o][0]}/{passed[axis, o][1]}" for o in options)
+        cells = ", ".join(f"{o} {'/'.join(map(str, passed[axis, o]))}" for o in options)
         print(f"{axis}: {cells}")
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in ("generate", "score"):
-        sys.exit(__doc__)
-    if argv[0] == "generate":
-        generate(argv[1:])
+    command, names = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "generate":
+        specs = all_specs()
+        if gaps := uncovered(specs):
+            sys.exit(f"options no variant uses: {gaps}")
+        VARIANTS.mkdir(parents=True, exist_ok=True)
+        write_specs(specs)
+        generate(specs, VARIANTS, names)
+    elif command == "score":
+        score(read_specs(), VARIANTS)
+    elif command == "sweep":
+        generate(sweep_specs(), SWEEP, names)
+        score(sweep_specs(), SWEEP)
     else:
-        score()
+        sys.exit(__doc__)
 
 
 if __name__ == "__main__":

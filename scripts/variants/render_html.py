@@ -94,6 +94,7 @@ def document_to_html(doc: Document) -> str:
 @page {{ size: {size}; margin: 18mm 20mm; }}
 body {{ font-family: "IPAexGothic", sans-serif; font-size: 10.5pt; line-height: 1.6; margin: 0; }}
 h1, h2, h3 {{ font-weight: normal; }}
+h2, h3, .initiative {{ break-after: avoid; }}
 h1 {{ font-size: 14pt; text-align: center; margin: 0 0 10pt; }}
 h2 {{ font-size: 12pt; margin: 12pt 0 4pt; }}
 h3 {{ font-size: 10.5pt; margin: 6pt 0 2pt; }}

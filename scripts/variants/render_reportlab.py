@@ -132,14 +132,20 @@ def _column_widths(table: IndicatorTable, font: str, avail: float) -> list[float
     return [natural[j] * room / share if j in flexible else natural[j] for j in range(n)]
 
 
-def _table(page: _Page, table: IndicatorTable) -> None:
+@dataclass(frozen=True)
+class _TableLayout:
+    widths: list[float]
+    lines: list[list[list[str]]]  # per grid row, per cell: its printed lines
+    heights: list[float]
+
+    @property
+    def height(self) -> float:
+        return sum(self.heights) + 4
+
+
+def _table_layout(page: _Page, table: IndicatorTable) -> _TableLayout:
     font = page.fonts.mincho
-    avail = page.width - 2 * MARGIN
-    widths = _column_widths(table, font, avail)
-    xs = [MARGIN]
-    for w in widths:
-        xs.append(xs[-1] + w)
-    grid = table.grid()
+    widths = _column_widths(table, font, page.width - 2 * MARGIN)
     n_head = 2 if table.two_rows else 1
 
     def cell_lines(i: int, j: int, text: str) -> list[str]:
@@ -148,9 +154,22 @@ def _table(page: _Page, table: IndicatorTable) -> None:
             text = text.replace("（", "\n（")  # a header wraps before its （year）
         return wrap(text, font, CELL, inner)
 
+    grid = table.grid()
     lines = [[cell_lines(i, j, t or "") for j, t in enumerate(r)] for i, r in enumerate(grid)]
     heights = [max(18.0, max(len(c) for c in r) * PITCH + 2 * PAD) for r in lines]
-    page.need(sum(heights) + 4)
+    return _TableLayout(widths, lines, heights)
+
+
+def _table(page: _Page, table: IndicatorTable) -> None:
+    font = page.fonts.mincho
+    layout = _table_layout(page, table)
+    widths, lines, heights = layout.widths, layout.lines, layout.heights
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    grid = table.grid()
+    n_head = 2 if table.two_rows else 1
+    page.need(layout.height)
     c = page.canvas
     c.setLineWidth(0.5)
     tops = [page.y]
@@ -191,7 +210,13 @@ def render_reportlab(doc: Document, path: Path) -> None:
     page = _Page(c, fonts, size[0], size[1])
     page.top()
     text_w = page.width - 2 * MARGIN
-    for kind, item in document_to_blocks(doc):
+    blocks = document_to_blocks(doc)
+    for k, (kind, item) in enumerate(blocks):
+        if kind == "goal" and blocks[k + 2][0] == "table":
+            # a goal heading keeps with its first section heading and the table under it
+            table = blocks[k + 2][1]
+            assert isinstance(table, IndicatorTable)
+            page.need(2 * (LEADING + 2) + 14 + _table_layout(page, table).height)
         if kind == "cover":
             assert isinstance(item, Cover)
             _cover(page, item)

@@ -192,30 +192,70 @@ def is_valid(spec: VariantSpec) -> bool:
 #: The reference report's conventions (Kurume 資料２, ../shared/seed/README.md).
 REFERENCE = VariantSpec(name="ref", seed=0)
 
-#: Hand-picked variants that each change one convention of the reference.
-ONE_CHANGE: tuple[tuple[str, dict[str, str]], ...] = (
-    ("ref", {}),
-    ("ref_kanji_goal", {"goal_numeral": "kanji"}),
-    ("ref_policy_goal", {"goal_word": "政策目標", "goal_format": "colon"}),
-    ("ref_square_sections", {"section_marker": "■"}),
-    ("ref_kpi_header", {"name_header": "ＫＰＩ", "source_header": "出典"}),
-    ("ref_r_years", {"year_format": "r_ascii", "baseline_era": "heisei"}),
-    ("ref_two_row_header", {"header_layout": "two_rows"}),
-    ("ref_no_rules", {"table_rules": "none"}),
-    ("ref_docx", {"producer": "docx"}),
-    ("ref_html", {"producer": "html"}),
-    ("ref_unit_column", {"unit_column": "yes"}),
+
+def with_option(base: VariantSpec, axis: str, option: str, name: str, seed: int) -> VariantSpec:
+    """``base`` with one axis changed, plus the fewest other changes (at most two, the first
+    in axis order) that keep the report coherent (year_place=cover needs a cover …)."""
+    spec = replace(base, name=name, seed=seed, **{axis: option})
+    if is_valid(spec):
+        return spec
+    others = [
+        (a, o) for a, opts in AXES.items() if a != axis for o in opts if getattr(spec, a) != o
+    ]
+    for a, o in others:
+        if is_valid(candidate := replace(spec, **{a: o})):
+            return candidate
+    for (a, o), (b, p) in itertools.combinations(others, 2):
+        if a != b and is_valid(candidate := replace(spec, **{a: o, b: p})):
+            return candidate
+    raise ValueError(f"no coherent report with {axis}={option}")
+
+
+#: Hand-picked variants that each change one convention of the reference (plus what that
+#: change forces, see ``with_option``).
+ONE_CHANGE: tuple[tuple[str, str, str], ...] = (
+    ("ref", "producer", "reportlab"),
+    ("ref_kanji_goal", "goal_numeral", "kanji"),
+    ("ref_roman_goal", "goal_numeral", "roman"),
+    ("ref_policy_goal", "goal_word", "政策目標"),
+    ("ref_colon_goal", "goal_format", "colon"),
+    ("ref_square_sections", "section_marker", "■"),
+    ("ref_kana_initiatives", "initiative_marker", "kana"),
+    ("ref_year_in_title", "year_place", "title"),
+    ("ref_cover", "cover", "yes"),
+    ("ref_toc", "toc", "yes"),
+    ("ref_goal_mention", "goal_mention", "yes"),
+    ("ref_kpi_header", "name_header", "ＫＰＩ"),
+    ("ref_r_years", "year_format", "r_ascii"),
+    ("ref_two_row_header", "header_layout", "two_rows"),
+    ("ref_year_only_actual", "actual_header", "year_only"),
+    ("ref_unit_column", "unit_column", "yes"),
+    ("ref_assessment", "assessment", "達成率"),
+    ("ref_numbered_notes", "note_style", "※1"),
+    ("ref_dash_cells", "value_style", "dash_bar"),
+    ("ref_horizontal_rules", "table_rules", "horizontal"),
+    ("ref_no_rules", "table_rules", "none"),
+    ("ref_docx", "producer", "docx"),
+    ("ref_html", "producer", "html"),
+    ("ref_landscape", "orientation", "landscape"),
 )
 
 
 def one_change_specs() -> list[VariantSpec]:
-    out = []
-    for i, (name, change) in enumerate(ONE_CHANGE):
-        spec = replace(REFERENCE, name=name, seed=1000 + i, **change)
-        problems = violations(spec)
-        if problems:
-            raise ValueError(f"{name}: {problems}")
-        out.append(spec)
+    return [
+        with_option(REFERENCE, axis, option, name, 1000 + i)
+        for i, (name, axis, option) in enumerate(ONE_CHANGE)
+    ]
+
+
+def sweep_specs() -> list[VariantSpec]:
+    """The reference with each option of each axis in turn: one variant per option, for
+    measuring which conventions a reader handles (``make_variants.py sweep``)."""
+    out = [replace(REFERENCE, name="ref", seed=1000)]
+    for axis, options in AXES.items():
+        for k, option in enumerate(options):
+            if option != getattr(REFERENCE, axis):
+                out.append(with_option(REFERENCE, axis, option, f"sweep_{axis}_{k}", 1000))
     return out
 
 
