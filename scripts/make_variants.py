@@ -30,7 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH may name another checkout
 
 import pikepdf
 from variants.document import Document, spec_to_document
@@ -157,8 +157,11 @@ def generate(specs: list[VariantSpec], folder: Path, names: list[str]) -> None:
 def score(specs: list[VariantSpec], folder: Path) -> None:
     """Convert every variant with the current code; print the pass count per axis option,
     strictly and ignoring the keys today's schema does not have (assessment, notes)."""
+    import extractor
     from extractor import Settings, convert
     from tests.golden_diff import diff_reports
+
+    print(f"scoring {folder.relative_to(ROOT)} with {Path(extractor.__file__).parent}")
 
     passed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     strict_total = loose_total = 0

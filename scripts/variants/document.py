@@ -243,7 +243,10 @@ def _years(spec: VariantSpec, rng: random.Random) -> _Years:
     )
 
 
-def _columns(spec: VariantSpec, years: _Years, digits_zen: bool) -> tuple[ValueColumn, ...]:
+def _columns(
+    spec: VariantSpec, years: _Years, digits_zen: bool, line_break: bool
+) -> tuple[ValueColumn, ...]:
+    """The value columns; ``line_break`` puts a same-cell header's year on its own line."""
     no_years = spec.year_place == "nowhere"
     two_rows = spec.header_layout == "two_rows"
     plan = [("baseline", spec.baseline_word, years.baseline)]
@@ -270,7 +273,7 @@ def _columns(spec: VariantSpec, years: _Years, digits_zen: bool) -> tuple[ValueC
         elif "(" in full:
             header = (f"{word}\n{full}",)
         else:
-            header = (f"{word}（{full}）",)
+            header = (f"{word}\n（{full}）" if line_break else f"{word}（{full}）",)
         out.append(ValueColumn(role, year, era, header))
     return tuple(out)
 
@@ -495,7 +498,7 @@ def spec_to_document(spec: VariantSpec) -> Document:
     rng = random.Random(spec.seed)
     zen_digits = rng.random() < 0.5
     years = _years(spec, rng)
-    cols = _columns(spec, years, zen_digits)
+    cols = _columns(spec, years, zen_digits, line_break=rng.random() < 0.4)
     roomy = spec.orientation == "portrait" and spec.cover == "no" and spec.toc == "no"
     n_goals = (
         rng.randint(2, 3 if roomy else 2)
@@ -546,8 +549,11 @@ def spec_to_document(spec: VariantSpec) -> Document:
         if spec.goal_mention == "yes" and gi == mention_goal:
             other = 2 if number == 1 else 1
             first = initiatives[0]
-            mention = "また、" + goal_reference(spec, other) + rng.choice(w.MENTION_TAILS)
-            paragraphs = (first.paragraphs[0] + mention, *first.paragraphs[1:])
+            mention = goal_reference(spec, other) + rng.choice(w.MENTION_TAILS)
+            if rng.random() < 0.5:  # inside a sentence
+                paragraphs = (f"{first.paragraphs[0]}また、{mention}", *first.paragraphs[1:])
+            else:  # opening a paragraph, where a heading would start
+                paragraphs = (first.paragraphs[0], mention, *first.paragraphs[1:])
             initiatives[0] = Initiative(first.heading, first.title, paragraphs)
         challenges = tuple(rng.sample(w.CHALLENGE_SENTENCES, rng.randint(1, 2)))
         goals.append(
