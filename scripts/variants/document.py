@@ -10,7 +10,7 @@ back from a PDF or from the extractor.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import wording as w
 from .spec import MARKED_NOTES, VariantSpec
@@ -42,13 +42,42 @@ class ValueColumn:
 
 
 @dataclass(frozen=True)
+class SubRow:
+    """One series of an indicator: a 区分 sub-row, or the only row (label None)."""
+
+    label: str | None
+    cells: tuple[ValueCell, ...]
+    assessment: str | None  # the printed assessment cell ("" = empty)
+
+
+@dataclass(frozen=True)
 class IndicatorRow:
     name: str
     source: str | None
     unit: str | None  # the printed 単位 cell
-    cells: tuple[ValueCell, ...]
-    assessment: str | None  # the printed assessment cell ("" = empty)
+    subrows: tuple[SubRow, ...]
+    merged_target: bool  # one target cell printed across all sub-rows
     notes: tuple[str, ...]  # printed note lines tied to this indicator
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One printed table cell; spans reach down only (rowspan)."""
+
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    header: bool = False
+    left: bool = False  # left-aligned (name, source and label cells)
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    cells: tuple[GridCell, ...]
+    n_rows: int
+    n_cols: int
+    n_head: int
 
 
 @dataclass(frozen=True)
@@ -56,6 +85,7 @@ class IndicatorTable:
     name_header: str
     source_header: str | None
     unit_header: str | None
+    label_header: str | None  # 区分, when an indicator has sub-rows
     assessment_header: str | None
     columns: tuple[ValueColumn, ...]
     two_rows: bool
@@ -63,59 +93,57 @@ class IndicatorTable:
     notes: tuple[str, ...]  # every printed note line under the table, in order
     goal_notes: tuple[str, ...]  # the ones tied to no indicator
     rules: str
+    header_fill: bool  # grey header cells (filled rectangles behind the text)
 
-    def header_rows(self) -> list[list[tuple[str, int, int]]]:
-        """Header grid rows as (text, colspan, rowspan) cells; spans only downwards."""
+    def grid(self) -> TableGrid:
+        """Every printed cell with its grid position: header row(s), then one grid row per
+        sub-row; name, source and 単位 span an indicator's sub-rows, and so does a merged
+        target cell."""
         fixed = [self.name_header]
-        if self.source_header:
-            fixed.append(self.source_header)
-        if self.unit_header:
-            fixed.append(self.unit_header)
+        fixed += [h for h in (self.source_header, self.unit_header, self.label_header) if h]
         tail = [self.assessment_header] if self.assessment_header else []
-        if not self.two_rows:
-            return [[(t, 1, 1) for t in [*fixed, *(c.header[0] for c in self.columns), *tail]]]
-        top: list[tuple[str, int, int]] = [(t, 1, 2) for t in fixed]
-        bottom: list[tuple[str, int, int]] = []
-        for col in self.columns:
-            if len(col.header) == 1:
-                top.append((col.header[0], 1, 2))
+        n_head = 2 if self.two_rows else 1
+        cells: list[GridCell] = []
+        col = 0
+        for text in fixed:
+            cells.append(GridCell(0, col, text, n_head, header=True))
+            col += 1
+        for c in self.columns:
+            if n_head == 1 or len(c.header) == 1:
+                cells.append(GridCell(0, col, c.header[0], n_head, header=True))
             else:
-                top.append((col.header[0], 1, 1))
-                bottom.append((col.header[1], 1, 1))
-        top += [(t, 1, 2) for t in tail]
-        return [top, bottom]
-
-    def body_rows(self) -> list[list[str]]:
-        out = []
-        for row in self.rows:
-            cells = [row.name]
+                cells.append(GridCell(0, col, c.header[0], header=True))
+                cells.append(GridCell(1, col, c.header[1], header=True))
+            col += 1
+        for text in tail:
+            cells.append(GridCell(0, col, text, n_head, header=True))
+        n_cols = len(fixed) + len(self.columns) + len(tail)
+        row = n_head
+        for ind in self.rows:
+            k = len(ind.subrows)
+            spanning = [ind.name]
             if self.source_header:
-                cells.append(row.source or "")
+                spanning.append(ind.source or "")
             if self.unit_header:
-                cells.append(row.unit or "")
-            cells += [c.printed for c in row.cells]
-            if self.assessment_header:
-                cells.append(row.assessment or "")
-            out.append(cells)
-        return out
-
-    def grid(self) -> list[list[str | None]]:
-        """The whole table as a text grid; None where a cell above spans into it."""
-        heads = self.header_rows()
-        n_cols = len(self.body_rows()[0])
-        out: list[list[str | None]] = []
-        if len(heads) == 1:
-            out.append([t for t, _, _ in heads[0]])
-        else:
-            top: list[str | None] = [t for t, _, _ in heads[0]]
-            bottom: list[str | None] = []
-            it = iter(heads[1])
-            for _, _, rowspan in heads[0]:
-                bottom.append(None if rowspan == 2 else next(it)[0])
-            out += [top, bottom]
-        out += self.body_rows()
-        assert all(len(r) == n_cols for r in out)
-        return out
+                spanning.append(ind.unit or "")
+            n_left = 2 if self.source_header else 1
+            for col, text in enumerate(spanning):
+                cells.append(GridCell(row, col, text, k, left=col < n_left))
+            for i, sub in enumerate(ind.subrows):
+                col = len(spanning)
+                if self.label_header:
+                    cells.append(GridCell(row + i, col, sub.label or "", left=True))
+                    col += 1
+                for j, cell in enumerate(sub.cells):
+                    target = j == len(sub.cells) - 1
+                    if target and ind.merged_target and i > 0:
+                        continue
+                    span = k if target and ind.merged_target else 1
+                    cells.append(GridCell(row + i, col + j, cell.printed, span))
+                if self.assessment_header:
+                    cells.append(GridCell(row + i, n_cols - 1, sub.assessment or ""))
+            row += k
+        return TableGrid(tuple(cells), row, n_cols, n_head)
 
 
 @dataclass(frozen=True)
@@ -388,24 +416,38 @@ def _table(
     cols: tuple[ValueColumn, ...],
     kinds: list[w.IndicatorKind],
     featured_row: int | None,
+    subrow_row: int | None,
     with_notes: bool,
     rng: random.Random,
     zen_digits: bool,
 ) -> IndicatorTable:
+    """One goal's indicator table; ``subrow_row`` is the indicator printed as two 区分
+    sub-rows (a series each), ``featured_row`` the one showing the variant's value style."""
     unit_column = spec.unit_column == "yes"
     has_source = spec.source_header != "none"
     rows: list[IndicatorRow] = []
     for i, kind in enumerate(kinds):
-        assessment = None
-        if spec.assessment != "none":
-            assessment = rng.choice(w.ASSESSMENT_CELLS[spec.assessment])
+        labels: tuple[str | None, ...] = (None,)
+        if i == subrow_row:
+            labels = rng.choice(w.SUBROW_LABELS)
+        subrows = []
+        for k, label in enumerate(labels):
+            cells = _indicator_cells(
+                kind, cols, spec, i == featured_row and k == 0, rng, zen_digits
+            )
+            if spec.subrows == "merged_target" and subrows:
+                cells = (*cells[:-1], subrows[0].cells[-1])  # the one merged target cell
+            assessment = None
+            if spec.assessment != "none":
+                assessment = rng.choice(w.ASSESSMENT_CELLS[spec.assessment])
+            subrows.append(SubRow(label, cells, assessment))
         rows.append(
             IndicatorRow(
                 name=kind.name,
                 source=kind.source if has_source else None,
                 unit=kind.unit if unit_column else None,
-                cells=_indicator_cells(kind, cols, spec, i == featured_row, rng, zen_digits),
-                assessment=assessment,
+                subrows=tuple(subrows),
+                merged_target=spec.subrows == "merged_target" and len(subrows) > 1,
                 notes=(),
             )
         )
@@ -422,14 +464,14 @@ def _table(
             row = rows[i]
             line = f"{line_mark}{text}"
             if spec.note_cell == "source":
-                row = _replace_row(row, source=f"{row.source}{cell_mark}", notes=(line,))
+                row = replace(row, source=f"{row.source}{cell_mark}", notes=(line,))
             else:
-                row = _replace_row(row, name=f"{row.name}{cell_mark}", notes=(line,))
+                row = replace(row, name=f"{row.name}{cell_mark}", notes=(line,))
             rows[i] = row
             notes.append(line)
     elif with_notes and spec.note_style == "unmarked_single":
         line = rng.choice(w.NOTE_TEXTS)
-        rows[0] = _replace_row(rows[0], notes=(line,))
+        rows[0] = replace(rows[0], notes=(line,))
         notes.append(line)
     elif with_notes and spec.note_style == "unmarked_multi":
         line = rng.choice(w.NOTE_TEXTS)
@@ -439,6 +481,7 @@ def _table(
         name_header=spec.name_header,
         source_header=spec.source_header if has_source else None,
         unit_header="単位" if unit_column else None,
+        label_header=rng.choice(("区分", "対象")) if subrow_row is not None else None,
         assessment_header=None if spec.assessment == "none" else spec.assessment,
         columns=cols,
         two_rows=spec.header_layout == "two_rows",
@@ -446,13 +489,8 @@ def _table(
         notes=tuple(notes),
         goal_notes=tuple(goal_notes),
         rules=spec.table_rules,
+        header_fill=spec.header_fill == "yes",
     )
-
-
-def _replace_row(row: IndicatorRow, **changes: object) -> IndicatorRow:
-    from dataclasses import replace
-
-    return replace(row, **changes)  # type: ignore[arg-type]
 
 
 def goal_heading(spec: VariantSpec, number: int, title: str) -> str:
@@ -511,6 +549,7 @@ def spec_to_document(spec: VariantSpec) -> Document:
     featured_kind = FEATURED_KIND.get(spec.value_style)
     indicator_pool = iter(rng.sample([k for k in w.INDICATORS if k is not featured_kind], 8))
     notes_goal = rng.randrange(n_goals)
+    subrow_goal = rng.randrange(n_goals) if spec.subrows != "none" else None
     featured_goal = rng.randrange(n_goals)
     mention_goal = rng.randrange(n_goals)
     fy_text = wareki(years.fiscal, zen_digits)
@@ -534,7 +573,10 @@ def spec_to_document(spec: VariantSpec) -> Document:
         kinds = [next(indicator_pool) for _ in range(n_ind)]
         if featured_row is not None and spec.value_style in FEATURED_KIND:
             kinds[featured_row] = FEATURED_KIND[spec.value_style]
-        table = _table(spec, cols, kinds, featured_row, gi == notes_goal, rng, zen_digits)
+        subrow_row = rng.randrange(n_ind) if gi == subrow_goal else None
+        table = _table(
+            spec, cols, kinds, featured_row, subrow_row, gi == notes_goal, rng, zen_digits
+        )
         initiatives = []
         for k in range(1, rng.randint(1, 3) + 1):
             it_title = next(initiative_titles)

@@ -41,17 +41,21 @@ def value_to_expected(column: ValueColumn, cell: ValueCell) -> dict[str, Any]:
 
 
 def indicator_to_expected(table: IndicatorTable, row: IndicatorRow) -> dict[str, Any]:
-    values = [value_to_expected(c, v) for c, v in zip(table.columns, row.cells, strict=True)]
+    series = []
     assessment = []
-    if table.assessment_header and row.assessment:
-        assessment.append(
-            {"header": _n(table.assessment_header), "label": None, "raw": _n(row.assessment)}
-        )
+    for sub in row.subrows:
+        label = _n(sub.label) if sub.label else None
+        values = [value_to_expected(c, v) for c, v in zip(table.columns, sub.cells, strict=True)]
+        series.append({"label": label, "values": values})
+        if table.assessment_header and sub.assessment:
+            assessment.append(
+                {"header": _n(table.assessment_header), "label": label, "raw": _n(sub.assessment)}
+            )
     return {
         "name": _n(row.name),
         "source": _n(row.source) if row.source else None,
         "note": " ".join(_n(line) for line in row.notes) or None,
-        "series": [{"label": None, "values": values}],
+        "series": series,
         "assessment": assessment,
     }
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from docx import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -106,26 +106,28 @@ def _borders(table: Any, rules: str) -> None:
 
 def _table(doc: Any, spec: IndicatorTable) -> None:
     grid = spec.grid()
-    n_head = 2 if spec.two_rows else 1
-    table = doc.add_table(rows=len(grid), cols=len(grid[0]))
+    table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, spec.rules)
-    first_value = 1 + bool(spec.source_header)
-    for i, row in enumerate(grid):
-        for j, text in enumerate(row):
-            if text is None:
-                continue
-            cell = table.cell(i, j)
-            if i == 0 and n_head == 2 and grid[1][j] is None:
-                cell = cell.merge(table.cell(1, j))
-            p = cell.paragraphs[0]
-            for k, line in enumerate(text.split("\n")):
-                if k:
-                    p.add_run().add_break(WD_BREAK.LINE)
-                _fonts(p.add_run(line)._r.get_or_add_rPr(), MINCHO, 8.5)
-            p.paragraph_format.space_after = Pt(0)
-            if i < n_head or j >= first_value:
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for cell in grid.cells:
+        target = table.cell(cell.row, cell.col)
+        if cell.rowspan > 1:
+            target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.col))
+        if cell.header and spec.header_fill:
+            shading = OxmlElement("w:shd")
+            shading.set(qn("w:val"), "clear")
+            shading.set(qn("w:color"), "auto")
+            shading.set(qn("w:fill"), "D9D9D9")
+            target._tc.get_or_add_tcPr().append(shading)
+        p = target.paragraphs[0]
+        for k, line in enumerate(cell.text.split("\n")):
+            if k:
+                p.add_run().add_break(WD_BREAK.LINE)
+            _fonts(p.add_run(line)._r.get_or_add_rPr(), MINCHO, 8.5)
+        p.paragraph_format.space_after = Pt(0)
+        if not cell.left:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
 def _cover(doc: Any, cover: Cover) -> None:

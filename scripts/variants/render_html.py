@@ -37,20 +37,16 @@ def _text(s: str) -> str:
 
 
 def _table(table: IndicatorTable) -> str:
+    grid = table.grid()
     rows = []
-    for i, head in enumerate(table.header_rows()):
-        cells = "".join(
-            f'<th rowspan="{rs}">{_text(t)}</th>' if rs > 1 else f"<th>{_text(t)}</th>"
-            for t, _, rs in head
-        )
-        rows.append(f"<tr>{cells}</tr>" if cells or i == 0 else "")
-    first_value = 1 + bool(table.source_header)
-    for body in table.body_rows():
-        cells = "".join(
-            f'<td class="{"name" if j < first_value else "num"}">{_text(t)}</td>'
-            for j, t in enumerate(body)
-        )
-        rows.append(f"<tr>{cells}</tr>")
+    for r in range(grid.n_rows):
+        cells = []
+        for cell in (c for c in grid.cells if c.row == r):
+            tag = "th" if cell.header else "td"
+            span = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
+            cls = "" if cell.header else f' class="{"name" if cell.left else "num"}"'
+            cells.append(f"<{tag}{span}{cls}>{_text(cell.text)}</{tag}>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
     return f"<table>{''.join(rows)}</table>"
 
 
@@ -87,6 +83,7 @@ def document_to_html(doc: Document) -> str:
             body.append(f'<{tag} class="{kind}">{_text(str(item))}</{tag}>')
     size = "A4 landscape" if doc.orientation == "landscape" else "A4"
     table_rules = doc.goals[0].table.rules
+    fill_css = "th { background: #d9d9d9; }" if doc.goals[0].table.header_fill else ""
     hang = "1em" if doc.paragraph_indent == "hanging" else "0"
     return f"""<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><title>{_text(doc.title or doc.name)}</title>
@@ -108,6 +105,7 @@ th {{ font-weight: normal; padding: 2pt 4pt; }}
 td {{ padding: 2pt 4pt; }}
 td.num {{ text-align: center; white-space: nowrap; }}
 {RULES_CSS[table_rules]}
+{fill_css}
 .cover {{ page-break-after: always; text-align: center; padding-top: 40mm; }}
 .cover-title {{ font-size: 20pt; }}
 .cover-date {{ font-size: 14pt; margin-top: 40mm; }}

@@ -14,7 +14,7 @@ from pdfdraw import Fonts, draw_text, new_canvas, register_fonts, text_width
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from .document import Cover, Document, IndicatorTable, document_to_blocks
+from .document import Cover, Document, GridCell, IndicatorTable, TableGrid, document_to_blocks
 
 BODY = 10.5
 LEADING = 17.0
@@ -108,35 +108,32 @@ def _toc(page: _Page, entries: tuple[tuple[str, int], ...]) -> None:
     page.y -= LEADING
 
 
-def _column_widths(table: IndicatorTable, font: str, avail: float) -> list[float]:
-    """Natural widths (longest unwrapped line); name/source columns shrink to fit."""
-    grid = table.grid()
-    n = len(grid[0])
-    natural = [30.0] * n
-    for row in grid:
-        for j, text in enumerate(row):
-            # a header wraps before its （year）, so only the longest piece counts
-            pieces = (
-                (text or "").replace("（", "\n（").split("\n")
-                if row is grid[0] or (table.two_rows and row is grid[1])
-                else (text or "").split("\n")
-            )
-            for line in pieces:
-                natural[j] = max(natural[j], text_width(line, font, CELL) + 2 * PAD + 1)
-    flexible = [0] + ([1] if table.source_header else [])
+def _header_pieces(cell: GridCell) -> list[str]:
+    """A header wraps before its （year）, so only the longest piece sets the width."""
+    text = cell.text.replace("（", "\n（") if cell.header else cell.text
+    return text.split("\n")
+
+
+def _column_widths(grid: TableGrid, font: str, avail: float, flexible: list[int]) -> list[float]:
+    """Natural widths (longest unwrapped line); the name/source columns shrink to fit."""
+    natural = [30.0] * grid.n_cols
+    for cell in grid.cells:
+        for line in _header_pieces(cell):
+            natural[cell.col] = max(natural[cell.col], text_width(line, font, CELL) + 2 * PAD + 1)
     fixed = sum(w for j, w in enumerate(natural) if j not in flexible)
     if fixed + sum(natural[j] for j in flexible) <= avail:
         return natural
     room = max(avail - fixed, 60.0 * len(flexible))
     share = sum(natural[j] for j in flexible)
-    return [natural[j] * room / share if j in flexible else natural[j] for j in range(n)]
+    return [natural[j] * room / share if j in flexible else natural[j] for j in range(len(natural))]
 
 
 @dataclass(frozen=True)
 class _TableLayout:
+    grid: TableGrid
     widths: list[float]
-    lines: list[list[list[str]]]  # per grid row, per cell: its printed lines
-    heights: list[float]
+    lines: dict[tuple[int, int], list[str]]  # (row, col) -> the cell's printed lines
+    heights: list[float]  # per grid row
 
     @property
     def height(self) -> float:
@@ -145,59 +142,62 @@ class _TableLayout:
 
 def _table_layout(page: _Page, table: IndicatorTable) -> _TableLayout:
     font = page.fonts.mincho
-    widths = _column_widths(table, font, page.width - 2 * MARGIN)
-    n_head = 2 if table.two_rows else 1
-
-    def cell_lines(i: int, j: int, text: str) -> list[str]:
-        inner = widths[j] - 2 * PAD
-        if i < n_head and text_width(text, font, CELL) > inner:
-            text = text.replace("（", "\n（")  # a header wraps before its （year）
-        return wrap(text, font, CELL, inner)
-
     grid = table.grid()
-    lines = [[cell_lines(i, j, t or "") for j, t in enumerate(r)] for i, r in enumerate(grid)]
-    heights = [max(18.0, max(len(c) for c in r) * PITCH + 2 * PAD) for r in lines]
-    return _TableLayout(widths, lines, heights)
+    flexible = [0, 1] if table.source_header else [0]
+    widths = _column_widths(grid, font, page.width - 2 * MARGIN, flexible)
+    lines: dict[tuple[int, int], list[str]] = {}
+    for cell in grid.cells:
+        inner = widths[cell.col] - 2 * PAD
+        text = cell.text
+        if cell.header and text_width(text, font, CELL) > inner:
+            text = text.replace("（", "\n（")  # a header wraps before its （year）
+        lines[cell.row, cell.col] = wrap(text, font, CELL, inner)
+    heights = [18.0] * grid.n_rows
+    for cell in grid.cells:
+        if cell.rowspan == 1:
+            need = len(lines[cell.row, cell.col]) * PITCH + 2 * PAD
+            heights[cell.row] = max(heights[cell.row], need)
+    for cell in grid.cells:  # a spanning cell's extra lines go to its last row
+        rows = range(cell.row, cell.row + cell.rowspan)
+        missing = len(lines[cell.row, cell.col]) * PITCH + 2 * PAD - sum(heights[r] for r in rows)
+        if missing > 0:
+            heights[rows[-1]] += missing
+    return _TableLayout(grid, widths, lines, heights)
 
 
 def _table(page: _Page, table: IndicatorTable) -> None:
     font = page.fonts.mincho
     layout = _table_layout(page, table)
-    widths, lines, heights = layout.widths, layout.lines, layout.heights
+    grid = layout.grid
     xs = [MARGIN]
-    for w in widths:
+    for w in layout.widths:
         xs.append(xs[-1] + w)
-    grid = table.grid()
-    n_head = 2 if table.two_rows else 1
     page.need(layout.height)
     c = page.canvas
     c.setLineWidth(0.5)
     tops = [page.y]
-    for h in heights:
+    for h in layout.heights:
         tops.append(tops[-1] - h)
-    for i, row in enumerate(lines):
-        for j, cell_lines in enumerate(row):
-            if grid[i][j] is None:
-                continue
-            spans_down = i == 0 and n_head == 2 and grid[1][j] is None
-            top, bottom = tops[i], tops[i + 2 if spans_down else i + 1]
-            x0, x1 = xs[j], xs[j + 1]
-            if table.rules == "full":
-                c.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
-            header = i < n_head
-            block = len(cell_lines) * PITCH
-            first = (top + bottom) / 2 + block / 2
-            for k, text in enumerate(cell_lines):
-                w = text_width(text, font, CELL)
-                if header or j >= (2 if table.source_header else 1):
-                    tx = (x0 + x1 - w) / 2
-                else:
-                    tx = x0 + PAD
-                base = first - k * PITCH - (PITCH + CELL * 0.76) / 2
-                draw_text(c, tx, base, text, font, CELL)
-    if table.rules == "horizontal":
-        for y in (tops[0], tops[n_head], *tops[n_head + 1 :]):
-            c.line(xs[0], y, xs[-1], y)
+    for cell in grid.cells:
+        top, bottom = tops[cell.row], tops[cell.row + cell.rowspan]
+        x0, x1 = xs[cell.col], xs[cell.col + 1]
+        if cell.header and table.header_fill:
+            c.setFillGray(0.85)
+            c.rect(x0, bottom, x1 - x0, top - bottom, stroke=0, fill=1)
+            c.setFillGray(0)
+        if table.rules == "full":
+            c.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
+        cell_lines = layout.lines[cell.row, cell.col]
+        first = (top + bottom) / 2 + len(cell_lines) * PITCH / 2
+        for k, text in enumerate(cell_lines):
+            w = text_width(text, font, CELL)
+            tx = x0 + PAD if cell.left else (x0 + x1 - w) / 2
+            base = first - k * PITCH - (PITCH + CELL * 0.76) / 2
+            draw_text(c, tx, base, text, font, CELL)
+    if table.rules == "horizontal":  # above and below the header, between indicators
+        starts = sorted({cell.row for cell in grid.cells if cell.col == 0})
+        for row in (*starts, grid.n_rows):
+            c.line(xs[0], tops[row], xs[-1], tops[row])
     page.y = tops[-1] - 6
 
 

@@ -57,6 +57,7 @@ AXES: dict[str, tuple[str, ...]] = {
     "year_format": ("wareki", "r_ascii", "r_fullwidth", "r_short", "gregorian", "gregorian_r"),
     "baseline_era": ("reiwa", "heisei"),
     "unit_column": ("no", "yes"),
+    "subrows": ("none", "separate", "merged_target"),
     "assessment": ("none", "達成率", "達成状況", "評価", "進捗", "備考"),
     "note_style": (
         "none",
@@ -88,6 +89,7 @@ AXES: dict[str, tuple[str, ...]] = {
         "dash_ellipsis",
     ),
     "table_rules": ("full", "horizontal", "none"),
+    "header_fill": ("no", "yes"),
     # production
     "producer": ("reportlab", "docx", "html"),
     "orientation": ("portrait", "landscape"),
@@ -130,11 +132,13 @@ class VariantSpec:
     year_format: str = "wareki"
     baseline_era: str = "reiwa"
     unit_column: str = "no"
+    subrows: str = "none"
     assessment: str = "none"
     note_style: str = "※"
     note_cell: str = "source"
     value_style: str = "plain"
     table_rules: str = "full"
+    header_fill: str = "no"
     producer: str = "reportlab"
     orientation: str = "portrait"
 
@@ -230,6 +234,8 @@ ONE_CHANGE: tuple[tuple[str, str, str], ...] = (
     ("ref_two_row_header", "header_layout", "two_rows"),
     ("ref_year_only_actual", "actual_header", "year_only"),
     ("ref_unit_column", "unit_column", "yes"),
+    ("ref_subrows", "subrows", "merged_target"),
+    ("ref_header_fill", "header_fill", "yes"),
     ("ref_assessment", "assessment", "達成率"),
     ("ref_numbered_notes", "note_style", "※1"),
     ("ref_dash_cells", "value_style", "dash_bar"),

@@ -133,3 +133,12 @@ ASSESSMENT_CELLS: dict[str, tuple[str, ...]] = {
     "進捗": ("順調", "やや遅れ", "遅れ"),
     "備考": ("隔年調査", "", "調査方法を変更", ""),
 }
+
+#: 区分 labels of an indicator printed as two sub-rows.
+SUBROW_LABELS = (
+    ("小学６年", "中学３年"),
+    ("男性", "女性"),
+    ("未就学児", "小学生"),
+    ("市内", "全国"),
+    ("小学校", "中学校"),
+)
