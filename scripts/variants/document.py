@@ -544,6 +544,8 @@ def spec_to_document(spec: VariantSpec) -> Document:
         else rng.randint(1, 3 if roomy else 2)
     )
     goal_titles = rng.sample(w.GOAL_TITLES, n_goals)
+    if spec.goal_title == "wrapping":  # one goal's heading takes two lines
+        goal_titles[rng.randrange(n_goals)] = rng.choice(w.LONG_GOAL_TITLES)
     initiative_titles = iter(rng.sample(w.INITIATIVE_TITLES, len(w.INITIATIVE_TITLES)))
     sentences = iter(rng.sample(w.SENTENCES, len(w.SENTENCES)) * 3)
     featured_kind = FEATURED_KIND.get(spec.value_style)

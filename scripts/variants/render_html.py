@@ -112,8 +112,9 @@ td.num {{ text-align: center; white-space: nowrap; }}
 .cover-city {{ font-size: 16pt; margin-top: 6mm; }}
 .toc {{ margin-bottom: 14pt; }}
 .toc-head {{ text-align: center; font-size: 14pt; }}
-.toc-line {{ display: flex; white-space: nowrap; }}
-.toc-line .leader {{ flex: 1; overflow: hidden; margin: 0 4pt; }}
+.toc-line {{ display: flex; align-items: flex-end; }}
+.toc-line .leader {{ flex: 1; overflow: hidden; white-space: nowrap; margin: 0 4pt;
+  min-width: 3em; }}
 </style></head><body>
 {chr(10).join(body)}
 </body></html>

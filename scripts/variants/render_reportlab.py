@@ -96,9 +96,12 @@ def _toc(page: _Page, entries: tuple[tuple[str, int], ...]) -> None:
     right = page.width - MARGIN
     for text, number in entries:
         num = str(number)
-        left_w = text_width(text, f.mincho, BODY)
         num_w = text_width(num, f.mincho, BODY)
         dot_w = text_width("…", f.mincho, BODY)
+        *first, text = wrap(text, f.mincho, BODY, right - MARGIN - num_w - 3 * dot_w)
+        for line in first:  # a long entry wraps; its leader and page end the last line
+            page.line(line, f.mincho, BODY, MARGIN, LEADING)
+        left_w = text_width(text, f.mincho, BODY)
         dots = "…" * max(2, int((right - MARGIN - left_w - num_w - 8) // dot_w))
         page.need(LEADING)
         base = page.y - (LEADING + BODY * 0.76) / 2

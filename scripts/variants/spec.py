@@ -24,6 +24,7 @@ AXES: dict[str, tuple[str, ...]] = {
     "goal_word": ("基本目標", "政策目標", "基本方針", "施策目標", "目標"),
     "goal_prefix": ("none", "number"),
     "goal_suffix": ("none", "について"),
+    "goal_title": ("one_line", "wrapping"),
     "section_marker": ("paren_full", "paren_half", "dot", "space", "■", "●", "◆", "○"),
     "indicators_title": ("成果指標の現状値", "指標の達成状況", "KPIの状況", "成果指標の状況"),
     "initiatives_title": ("令和N年度の取組状況", "主な取組", "主な事業", "実施状況"),
@@ -110,6 +111,7 @@ class VariantSpec:
     goal_word: str = "基本目標"
     goal_prefix: str = "number"
     goal_suffix: str = "none"
+    goal_title: str = "one_line"
     section_marker: str = "paren_full"
     indicators_title: str = "成果指標の現状値"
     initiatives_title: str = "令和N年度の取組状況"
@@ -223,6 +225,7 @@ ONE_CHANGE: tuple[tuple[str, str, str], ...] = (
     ("ref_roman_goal", "goal_numeral", "roman"),
     ("ref_policy_goal", "goal_word", "政策目標"),
     ("ref_colon_goal", "goal_format", "colon"),
+    ("ref_wrapping_goal", "goal_title", "wrapping"),
     ("ref_square_sections", "section_marker", "■"),
     ("ref_kana_initiatives", "initiative_marker", "kana"),
     ("ref_year_in_title", "year_place", "title"),
