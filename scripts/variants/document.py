@@ -319,7 +319,11 @@ def _cell(value: float, kind: w.IndicatorKind, unit_column: bool, zen_digits: bo
 
 
 def _featured(
-    style: str, kind: w.IndicatorKind, col: int, cols: tuple[ValueColumn, ...], unit_column: bool
+    style: str,
+    kind: w.IndicatorKind,
+    cols: tuple[ValueColumn, ...],
+    unit_column: bool,
+    rng: random.Random,
 ) -> tuple[int, ValueCell] | None:
     """The cell that shows the variant's value style, and which column it goes in."""
     u = "" if unit_column else kind.unit
@@ -333,26 +337,28 @@ def _featured(
         "dash_fullwidth": "－",
         "dash_ellipsis": "…",
     }
+    n = rng.randint(12, 89)
     if style in dashes:
         return missing_col, ValueCell(dashes[style], "missing", None, None)
     if style == "approx":
-        return current, ValueCell(f"約65{u}", "number", 65, kind.unit)
+        return current, ValueCell(f"約{n}{u}", "number", n, kind.unit)
     if style == "provisional":
-        return current, ValueCell(f"35{u}（暫定）", "number", 35, kind.unit)
-    if style == "decimal":
-        return current, ValueCell(f"54.0{u}", "number", 54.0, kind.unit)
+        return current, ValueCell(f"{n}{u}（暫定）", "number", n, kind.unit)
+    if style == "decimal":  # a printed decimal point makes a float, even for .0
+        return current, ValueCell(f"{n}.0{u}", "number", float(n), kind.unit)
     if style == "zero_fullwidth":
         return target, ValueCell(f"０{u}", "number", 0, kind.unit)
     if style == "ratio":
-        return current, ValueCell(f"1.2{u}", "number", 1.2, kind.unit)
+        return current, ValueCell(f"{n / 10:.1f}{u}", "number", round(n / 10, 1), kind.unit)
     if style == "thousands":
-        return current, ValueCell(f"1,234{u}", "number", 1234, kind.unit)
+        big = rng.randint(1001, 9999)
+        return current, ValueCell(f"{big:,}{u}", "number", big, kind.unit)
     if style == "negative":
-        return current, ValueCell(f"▲3.8{u}", "number", -3.8, kind.unit)
+        return current, ValueCell(f"▲{n / 10:.1f}{u}", "number", -round(n / 10, 1), kind.unit)
     if style == "slash_pair":
-        return current, ValueCell(f"35{u}/40{u}", "text", None, None)
+        return current, ValueCell(f"{n}{u}/{n + 5}{u}", "text", None, None)
     if style == "at_least":
-        return target, ValueCell(f"80{u}以上", "text", None, None)
+        return target, ValueCell(f"{n}{u}以上", "text", None, None)
     return None
 
 
@@ -390,7 +396,7 @@ def _indicator_cells(
     else:
         cells = [_cell(v, kind, unit_column, zen_digits) for v in _series(kind, len(cols), rng)]
     if featured:
-        placed = _featured(spec.value_style, kind, 0, cols, unit_column)
+        placed = _featured(spec.value_style, kind, cols, unit_column, rng)
         if placed:
             cells[placed[0]] = placed[1]
     return tuple(cells)
