@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from extractor import ExtractorError, Settings, convert
+from extractor.normalise import normalise_text
 from tests.conftest import REPO
 from tests.golden_diff import diff_reports
 
@@ -83,3 +84,17 @@ def test_every_spec_has_its_pdf_and_expectation_and_nothing_else() -> None:
 
 def test_variants_stay_small() -> None:
     assert sum(p.stat().st_size for p in VARIANTS.iterdir()) < MAX_BYTES
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_pdf_prints_what_its_spec_says(spec: VariantSpec) -> None:
+    """The committed PDF was rendered from this spec (not from an older one): its goal
+    titles and indicator names are in the page text (PyMuPDF's, not the extractor's)."""
+    import pymupdf
+
+    with pymupdf.open(VARIANTS / f"{spec.name}.pdf") as pdf:
+        text = normalise_text("".join("".join(page.get_text().split()) for page in pdf))
+    doc = spec_to_document(spec)
+    expected = [g.title[:10] for g in doc.goals]
+    expected += [row.name[:8] for g in doc.goals for row in g.table.rows]
+    assert [s for s in expected if normalise_text(s) not in text] == []
