@@ -78,6 +78,7 @@ class TableGrid:
     n_rows: int
     n_cols: int
     n_head: int
+    break_row: int | None = None  # the first body row printed on the next page
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class IndicatorTable:
     goal_notes: tuple[str, ...]  # the ones tied to no indicator
     rules: str
     header_fill: bool  # grey header cells (filled rectangles behind the text)
+    break_before: int | None = None  # indicator index that starts on the next page
 
     def grid(self) -> TableGrid:
         """Every printed cell with its grid position: header row(s), then one grid row per
@@ -119,7 +121,10 @@ class IndicatorTable:
             cells.append(GridCell(0, col, text, n_head, header=True))
         n_cols = len(fixed) + len(self.columns) + len(tail)
         row = n_head
-        for ind in self.rows:
+        break_row = None
+        for index, ind in enumerate(self.rows):
+            if index == self.break_before:
+                break_row = row
             k = len(ind.subrows)
             spanning = [ind.name]
             if self.source_header:
@@ -143,7 +148,7 @@ class IndicatorTable:
                 if self.assessment_header:
                     cells.append(GridCell(row + i, n_cols - 1, sub.assessment or ""))
             row += k
-        return TableGrid(tuple(cells), row, n_cols, n_head)
+        return TableGrid(tuple(cells), row, n_cols, n_head, break_row)
 
 
 @dataclass(frozen=True)
@@ -560,6 +565,7 @@ def spec_to_document(spec: VariantSpec) -> Document:
     subrow_goal = rng.randrange(n_goals) if spec.subrows != "none" else None
     featured_goal = rng.randrange(n_goals)
     mention_goal = rng.randrange(n_goals)
+    break_goal = rng.randrange(n_goals) if spec.table_break == "across_pages" else None
     fy_text = wareki(years.fiscal, zen_digits)
     titles = (
         spec.indicators_title,
@@ -575,6 +581,8 @@ def spec_to_document(spec: VariantSpec) -> Document:
             n_ind = 2
         else:
             n_ind = rng.randint(1, 2 if n_goals > 1 else 3)
+        if gi == break_goal:  # a table that continues on the next page has two parts
+            n_ind = max(n_ind, 2)
         featured_row = None
         if gi == featured_goal and spec.value_style != "plain":
             featured_row = rng.randrange(n_ind)
@@ -585,6 +593,8 @@ def spec_to_document(spec: VariantSpec) -> Document:
         table = _table(
             spec, cols, kinds, featured_row, subrow_row, gi == notes_goal, rng, zen_digits
         )
+        if gi == break_goal:
+            table = replace(table, break_before=rng.randrange(1, n_ind))
         initiatives = []
         for k in range(1, rng.randint(1, 3) + 1):
             it_title = next(initiative_titles)

@@ -37,6 +37,8 @@ def _text(s: str) -> str:
 
 
 def _table(table: IndicatorTable) -> str:
+    """Header rows in <thead> (a browser repeats them on every page the table spans); a
+    forced break before ``break_row``."""
     grid = table.grid()
     rows = []
     for r in range(grid.n_rows):
@@ -46,8 +48,11 @@ def _table(table: IndicatorTable) -> str:
             span = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
             cls = "" if cell.header else f' class="{"name" if cell.left else "num"}"'
             cells.append(f"<{tag}{span}{cls}>{_text(cell.text)}</{tag}>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table>{''.join(rows)}</table>"
+        brk = ' class="page-break"' if r == grid.break_row else ""
+        rows.append(f"<tr{brk}>{''.join(cells)}</tr>")
+    head, body = "".join(rows[: grid.n_head]), "".join(rows[grid.n_head :])
+    split = ' class="split"' if grid.break_row is not None else ""
+    return f"<table{split}><thead>{head}</thead><tbody>{body}</tbody></table>"
 
 
 def _cover(cover: Cover) -> str:
@@ -104,6 +109,9 @@ table {{ border-collapse: collapse; font-size: 8.5pt; line-height: 1.3; margin: 
 th {{ font-weight: normal; padding: 2pt 4pt; }}
 td {{ padding: 2pt 4pt; }}
 td.num {{ text-align: center; white-space: nowrap; }}
+table.split {{ page-break-inside: auto; }}
+tr {{ break-inside: avoid; }}
+tr.page-break {{ break-before: page; }}
 {RULES_CSS[table_rules]}
 {fill_css}
 .cover {{ page-break-after: always; text-align: center; padding-top: 40mm; }}

@@ -138,9 +138,20 @@ class _TableLayout:
     lines: dict[tuple[int, int], list[str]]  # (row, col) -> the cell's printed lines
     heights: list[float]  # per grid row
 
+    def parts(self) -> list[list[int]]:
+        """Grid rows per page: the header, then the body up to the forced break, then the
+        header again with the rest (as word processors repeat a table's header rows)."""
+        head = list(range(self.grid.n_head))
+        cut = self.grid.break_row or self.grid.n_rows
+        first = [*head, *range(self.grid.n_head, cut)]
+        return (
+            [first, [*head, *range(cut, self.grid.n_rows)]] if cut < self.grid.n_rows else [first]
+        )
+
     @property
     def height(self) -> float:
-        return sum(self.heights) + 4
+        """The height of the first page's part (what must fit where the table starts)."""
+        return sum(self.heights[r] for r in self.parts()[0]) + 4
 
 
 def _table_layout(page: _Page, table: IndicatorTable) -> _TableLayout:
@@ -169,20 +180,31 @@ def _table_layout(page: _Page, table: IndicatorTable) -> _TableLayout:
 
 
 def _table(page: _Page, table: IndicatorTable) -> None:
-    font = page.fonts.mincho
     layout = _table_layout(page, table)
+    page.need(layout.height)
+    for i, rows in enumerate(layout.parts()):
+        if i:
+            page.new()
+        _table_part(page, table, layout, rows)
+
+
+def _table_part(page: _Page, table: IndicatorTable, layout: _TableLayout, rows: list[int]) -> None:
+    """Draw the given grid rows top-down from the page's current y."""
+    font = page.fonts.mincho
     grid = layout.grid
     xs = [MARGIN]
     for w in layout.widths:
         xs.append(xs[-1] + w)
-    page.need(layout.height)
     c = page.canvas
     c.setLineWidth(0.5)
-    tops = [page.y]
-    for h in layout.heights:
-        tops.append(tops[-1] - h)
-    for cell in grid.cells:
-        top, bottom = tops[cell.row], tops[cell.row + cell.rowspan]
+    tops: dict[int, float] = {}
+    y = page.y
+    for r in rows:
+        tops[r] = y
+        y -= layout.heights[r]
+    bottom_of = {r: tops[r] - layout.heights[r] for r in rows}
+    for cell in (cl for cl in grid.cells if cl.row in tops):
+        top, bottom = tops[cell.row], bottom_of[cell.row + cell.rowspan - 1]
         x0, x1 = xs[cell.col], xs[cell.col + 1]
         if cell.header and table.header_fill:
             c.setFillGray(0.85)
@@ -198,10 +220,10 @@ def _table(page: _Page, table: IndicatorTable) -> None:
             base = first - k * PITCH - (PITCH + CELL * 0.76) / 2
             draw_text(c, tx, base, text, font, CELL)
     if table.rules == "horizontal":  # above and below the header, between indicators
-        starts = sorted({cell.row for cell in grid.cells if cell.col == 0})
-        for row in (*starts, grid.n_rows):
-            c.line(xs[0], tops[row], xs[-1], tops[row])
-    page.y = tops[-1] - 6
+        starts = sorted({cell.row for cell in grid.cells if cell.col == 0 and cell.row in tops})
+        for y_rule in (*(tops[r] for r in starts), y):
+            c.line(xs[0], y_rule, xs[-1], y_rule)
+    page.y = y - 6
 
 
 def render_reportlab(doc: Document, path: Path) -> None:

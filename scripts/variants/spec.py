@@ -91,6 +91,7 @@ AXES: dict[str, tuple[str, ...]] = {
     ),
     "table_rules": ("full", "horizontal", "none"),
     "header_fill": ("no", "yes"),
+    "table_break": ("none", "across_pages"),
     # production
     "producer": ("reportlab", "docx", "html"),
     "orientation": ("portrait", "landscape"),
@@ -141,6 +142,7 @@ class VariantSpec:
     value_style: str = "plain"
     table_rules: str = "full"
     header_fill: str = "no"
+    table_break: str = "none"
     producer: str = "reportlab"
     orientation: str = "portrait"
 
@@ -188,6 +190,10 @@ def violations(spec: VariantSpec) -> list[str]:
         spec.source_header == "none" or spec.note_style not in MARKED_NOTES
     ):
         out.append("a mark in the source cell needs a source column and a marked note")
+    if spec.table_break == "across_pages" and spec.producer == "docx":
+        out.append("a .docx table cannot be told where to break (LibreOffice decides)")
+    if spec.table_break == "across_pages" and spec.note_style == "unmarked_single":
+        out.append("a one-indicator table (unmarked note) cannot be split between indicators")
     return out
 
 
@@ -239,6 +245,7 @@ ONE_CHANGE: tuple[tuple[str, str, str], ...] = (
     ("ref_unit_column", "unit_column", "yes"),
     ("ref_subrows", "subrows", "merged_target"),
     ("ref_header_fill", "header_fill", "yes"),
+    ("ref_table_break", "table_break", "across_pages"),
     ("ref_assessment", "assessment", "達成率"),
     ("ref_numbered_notes", "note_style", "※1"),
     ("ref_dash_cells", "value_style", "dash_bar"),
