@@ -183,6 +183,8 @@ class Document:
     producer: str
     orientation: str
     paragraph_indent: str  # flush: wrapped lines at the margin; hanging: under the headings
+    label: str | None  # boxed at the top right of page 1 (資料２)
+    running_header: str | None  # small type at the top of every page
     title: str | None  # the report title as printed (on the cover when there is one)
     fiscal_year: int | None  # the year the report is about, None when nothing states it
     cover: Cover | None
@@ -649,6 +651,10 @@ def spec_to_document(spec: VariantSpec) -> Document:
         producer=spec.producer,
         orientation=spec.orientation,
         paragraph_indent=spec.paragraph_indent,
+        label=rng.choice(w.LABELS) if spec.furniture == "label" else None,
+        running_header=rng.choice(w.RUNNING_HEADERS)
+        if spec.furniture == "running_header"
+        else None,
         title=title,
         fiscal_year=years.fiscal if stated else None,
         cover=cover,

@@ -130,6 +130,22 @@ def _table(doc: Any, spec: IndicatorTable) -> None:
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
+def _label(doc: Any, label: str, text_width: float) -> None:
+    """The boxed 資料２ label at the top right: a bordered paragraph indented so the box is
+    only as wide as the label (what Word users do instead of a text box)."""
+    p = _para(doc, label, GOTHIC, 12, align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.left_indent = Mm(text_width - 26)
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "8")
+        el.set(qn("w:space"), "1")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    p._p.get_or_add_pPr().append(borders)
+
+
 def _cover(doc: Any, cover: Cover) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, cover.title, GOTHIC, 20, align=center, before=150)
@@ -160,6 +176,12 @@ def build_docx(doc: Document, path: Path) -> None:
         setattr(section, side, Mm(22))
     _fonts(out.styles["Normal"].element.get_or_add_rPr(), MINCHO, 10.5)
     _page_field(section)
+    if doc.running_header:
+        p = section.header.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _fonts(p.add_run(doc.running_header)._r.get_or_add_rPr(), MINCHO, 8)
+    if doc.label:
+        _label(out, doc.label, width - 44)
     hang = 10.5 if doc.paragraph_indent == "hanging" else 0.0
     for kind, item in document_to_blocks(doc):
         if kind == "cover":

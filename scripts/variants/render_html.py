@@ -76,6 +76,8 @@ def _toc(entries: tuple[tuple[str, int], ...]) -> str:
 
 def document_to_html(doc: Document) -> str:
     body = []
+    if doc.label:
+        body.append(f'<div class="label-row"><span class="label">{_text(doc.label)}</span></div>')
     for kind, item in document_to_blocks(doc):
         if kind == "cover":
             body.append(_cover(item))  # type: ignore[arg-type]
@@ -87,13 +89,19 @@ def document_to_html(doc: Document) -> str:
             tag = {"title": "h1", "goal": "h2", "section": "h3"}.get(kind, "p")
             body.append(f'<{tag} class="{kind}">{_text(str(item))}</{tag}>')
     size = "A4 landscape" if doc.orientation == "landscape" else "A4"
+    running = ""
+    if doc.running_header:  # a page margin box: printed on every page
+        running = (
+            f'@top-right {{ content: "{doc.running_header}"; font-size: 8pt;'
+            ' font-family: "IPAexGothic", sans-serif; }'
+        )
     table_rules = doc.goals[0].table.rules
     fill_css = "th { background: #d9d9d9; }" if doc.goals[0].table.header_fill else ""
     hang = "1em" if doc.paragraph_indent == "hanging" else "0"
     return f"""<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><title>{_text(doc.title or doc.name)}</title>
 <style>
-@page {{ size: {size}; margin: 18mm 20mm; }}
+@page {{ size: {size}; margin: 18mm 20mm; {running} }}
 body {{ font-family: "IPAexGothic", sans-serif; font-size: 10.5pt; line-height: 1.6; margin: 0; }}
 h1, h2, h3 {{ font-weight: normal; }}
 h2, h3, .initiative {{ break-after: avoid; }}
@@ -118,6 +126,8 @@ tr.page-break {{ break-before: page; }}
 .cover-title {{ font-size: 20pt; }}
 .cover-date {{ font-size: 14pt; margin-top: 40mm; }}
 .cover-city {{ font-size: 16pt; margin-top: 6mm; }}
+.label-row {{ text-align: right; }}
+.label {{ font-size: 12pt; border: 0.8pt solid #000; padding: 1pt 6pt; }}
 .toc {{ margin-bottom: 14pt; }}
 .toc-head {{ text-align: center; font-size: 14pt; }}
 .toc-line {{ display: flex; align-items: flex-end; }}

@@ -46,11 +46,26 @@ class _Page:
     fonts: Fonts
     width: float
     height: float
+    running_header: str | None = None
+    label: str | None = None
     y: float = 0.0
     number: int = 1
 
     def top(self) -> None:
+        """Start a page: its running header, and on page 1 the boxed label."""
         self.y = self.height - MARGIN
+        f = self.fonts
+        if self.running_header:
+            w = text_width(self.running_header, f.mincho, 8)
+            draw_text(
+                self.canvas, self.width - 40 - w, self.height - 30, self.running_header, f.mincho, 8
+            )
+        if self.label and self.number == 1:
+            w = text_width(self.label, f.gothic, 12)
+            x1, y1 = self.width - 44, self.height - 26
+            self.canvas.setLineWidth(0.8)
+            self.canvas.rect(x1 - w - 16, y1 - 22, w + 16, 22, stroke=1, fill=0)
+            draw_text(self.canvas, x1 - w - 8, y1 - 15, self.label, f.gothic, 12)
 
     def need(self, height: float) -> None:
         if self.y - height < MARGIN:
@@ -232,7 +247,7 @@ def render_reportlab(doc: Document, path: Path) -> None:
     c = new_canvas(str(path), doc.title or doc.name, "make_variants.py", fonts)
     c.setPageSize(size)
     c.setCreator("make_variants.py")
-    page = _Page(c, fonts, size[0], size[1])
+    page = _Page(c, fonts, size[0], size[1], doc.running_header, doc.label)
     page.top()
     text_w = page.width - 2 * MARGIN
     blocks = document_to_blocks(doc)

@@ -35,6 +35,7 @@ AXES: dict[str, tuple[str, ...]] = {
     "toc": ("no", "yes"),
     "goal_mention": ("no", "yes"),
     "paragraph_indent": ("flush", "hanging"),
+    "furniture": ("none", "label", "running_header"),
     # indicator table
     "name_header": (
         "成果指標",
@@ -123,6 +124,7 @@ class VariantSpec:
     toc: str = "no"
     goal_mention: str = "no"
     paragraph_indent: str = "flush"
+    furniture: str = "none"
     name_header: str = "成果指標"
     source_header: str = "評価指標"
     baseline_word: str = "基準値"
@@ -238,6 +240,7 @@ ONE_CHANGE: tuple[tuple[str, str, str], ...] = (
     ("ref_cover", "cover", "yes"),
     ("ref_toc", "toc", "yes"),
     ("ref_goal_mention", "goal_mention", "yes"),
+    ("ref_label", "furniture", "label"),
     ("ref_kpi_header", "name_header", "ＫＰＩ"),
     ("ref_r_years", "year_format", "r_ascii"),
     ("ref_two_row_header", "header_layout", "two_rows"),

@@ -149,3 +149,11 @@ SUBROW_LABELS = (
     ("市内", "全国"),
     ("小学校", "中学校"),
 )
+
+#: Page furniture: a boxed document number on page 1, or a running header on every page.
+LABELS = ("資料２", "資料１", "資料３－１", "別紙")
+RUNNING_HEADERS = (
+    "第２回　子ども・子育て会議",
+    "総合戦略推進会議　資料",
+    "子ども・子育て会議（資料２）",
+)
