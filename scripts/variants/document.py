@@ -172,7 +172,6 @@ class Goal:
 @dataclass(frozen=True)
 class Cover:
     title: str
-    subtitle: str | None
     city: str
     date: str
 
@@ -637,7 +636,7 @@ def spec_to_document(spec: VariantSpec) -> Document:
     if spec.cover == "yes":
         date = f"令和{years.fiscal + 1 - 2018}年{rng.choice((1, 2, 3))}月"  # Jan-Mar: same FY
         date = zen(date) if zen_digits else date
-        cover = Cover(title, None, rng.choice(w.CITIES), date)
+        cover = Cover(title, rng.choice(w.CITIES), date)
     first_body_page = 2 if cover else 1
     toc: tuple[tuple[str, int], ...] = ()
     if spec.toc == "yes":
