@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -98,3 +99,19 @@ def test_pdf_prints_what_its_spec_says(spec: VariantSpec) -> None:
     expected = [g.title[:10] for g in doc.goals]
     expected += [row.name[:8] for g in doc.goals for row in g.table.rows]
     assert [s for s in expected if normalise_text(s) not in text] == []
+
+
+def test_one_change_specs_change_one_convention_and_what_it_forces() -> None:
+    """ref_* differ from the reference in their named axis, plus at most two axes that the
+    change forces (a year-less 取組 heading needs the year elsewhere …); the wording seed
+    differs, as every variant's does."""
+    from variants.spec import ONE_CHANGE
+
+    by_name = {s.name: s for s in SPECS}
+    for name, axis, option in ONE_CHANGE:
+        spec = by_name[name]
+        changed = {a for a, o in spec.options() if getattr(REFERENCE, a) != o}
+        assert getattr(spec, axis) == option, name
+        assert len(changed - {axis}) <= 2, name
+        for forced in changed - {axis}:  # undoing a forced change makes the report incoherent
+            assert violations(replace(spec, **{forced: getattr(REFERENCE, forced)})), name
