@@ -184,6 +184,7 @@ class Document:
     paragraph_indent: str  # flush: wrapped lines at the margin; hanging: under the headings
     label: str | None  # boxed at the top right of page 1 (資料２)
     running_header: str | None  # small type at the top of every page
+    quirks: str  # how the producer garbles text (render_reportlab.QUIRKS)
     title: str | None  # the report title as printed (on the cover when there is one)
     fiscal_year: int | None  # the year the report is about, None when nothing states it
     cover: Cover | None
@@ -650,6 +651,7 @@ def spec_to_document(spec: VariantSpec) -> Document:
         producer=spec.producer,
         orientation=spec.orientation,
         paragraph_indent=spec.paragraph_indent,
+        quirks=spec.text_quirks,
         label=rng.choice(w.LABELS) if spec.furniture == "label" else None,
         running_header=rng.choice(w.RUNNING_HEADERS)
         if spec.furniture == "running_header"

@@ -7,10 +7,10 @@ span two rows; fonts, widths and text runs come from pdfdraw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pdfdraw import Fonts, draw_text, new_canvas, register_fonts, text_width
+from pdfdraw import Fonts, Quirks, draw_text, new_canvas, register_fonts, text_width
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -22,6 +22,17 @@ CELL = 8.5
 PITCH = 11.0
 PAD = 3.5
 MARGIN = 64.0
+#: How each text_quirks option garbles the text (pdfdraw.Quirks, as the samples use them):
+#: katakana words printed half-width, headings drawn twice (Word's fake bold), letter-spaced
+#: name and source cells. All of it must convert to the same content.
+QUIRKS = {
+    "none": Quirks(),
+    "half_kana": Quirks(
+        half_kana=("オンライン", "アプリ", "コロナ", "ニーズ", "ウイルス", "ウェブ", "ハローワーク")
+    ),
+    "fake_bold": Quirks(fake_bold=0.35),
+    "letter_spaced": Quirks(cell_char_space=1.5),
+}
 #: Characters that never start a line (kinsoku): they hang on the line before.
 NO_START = "、。）」』％"
 
@@ -48,6 +59,7 @@ class _Page:
     height: float
     running_header: str | None = None
     label: str | None = None
+    quirks: Quirks = field(default_factory=Quirks)
     y: float = 0.0
     number: int = 1
 
@@ -82,9 +94,15 @@ class _Page:
         w = text_width(text, self.fonts.mincho, 9)
         draw_text(self.canvas, (self.width - w) / 2, 30, text, self.fonts.mincho, 9)
 
-    def line(self, text: str, font: str, size: float, x: float, leading: float) -> None:
+    def line(
+        self, text: str, font: str, size: float, x: float, leading: float, heading: bool = False
+    ) -> None:
+        """One line of running text, garbled as the producer's quirks say (headings may be
+        drawn twice for a fake bold)."""
         self.need(leading)
-        draw_text(self.canvas, x, self.y - (leading + size * 0.76) / 2, text, font, size)
+        base = self.y - (leading + size * 0.76) / 2
+        bold = self.quirks.fake_bold if heading else 0.0
+        draw_text(self.canvas, x, base, self.quirks.text(text), font, size, bold_offset=bold)
         self.y -= leading
 
 
@@ -175,8 +193,11 @@ def _table_layout(page: _Page, table: IndicatorTable) -> _TableLayout:
     flexible = [0, 1] if table.source_header else [0]
     widths = _column_widths(grid, font, page.width - 2 * MARGIN, flexible)
     lines: dict[tuple[int, int], list[str]] = {}
+    spaced = CELL / (CELL + page.quirks.cell_char_space)  # letter-spaced cells hold less
     for cell in grid.cells:
         inner = widths[cell.col] - 2 * PAD
+        if cell.left and not cell.header:
+            inner *= spaced
         text = cell.text
         if cell.header and text_width(text, font, CELL) > inner:
             text = text.replace("（", "\n（")  # a header wraps before its （year）
@@ -229,11 +250,13 @@ def _table_part(page: _Page, table: IndicatorTable, layout: _TableLayout, rows: 
             c.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
         cell_lines = layout.lines[cell.row, cell.col]
         first = (top + bottom) / 2 + len(cell_lines) * PITCH / 2
+        space = page.quirks.cell_char_space if cell.left and not cell.header else 0.0
         for k, text in enumerate(cell_lines):
-            w = text_width(text, font, CELL)
+            shown = page.quirks.text(text)
+            w = text_width(shown, font, CELL, space)
             tx = x0 + PAD if cell.left else (x0 + x1 - w) / 2
             base = first - k * PITCH - (PITCH + CELL * 0.76) / 2
-            draw_text(c, tx, base, text, font, CELL)
+            draw_text(c, tx, base, shown, font, CELL, char_space=space)
     if table.rules == "horizontal":  # above and below the header, between indicators
         starts = sorted({cell.row for cell in grid.cells if cell.col == 0 and cell.row in tops})
         for y_rule in (*(tops[r] for r in starts), y):
@@ -247,7 +270,7 @@ def render_reportlab(doc: Document, path: Path) -> None:
     c = new_canvas(str(path), doc.title or doc.name, "make_variants.py", fonts)
     c.setPageSize(size)
     c.setCreator("make_variants.py")
-    page = _Page(c, fonts, size[0], size[1], doc.running_header, doc.label)
+    page = _Page(c, fonts, size[0], size[1], doc.running_header, doc.label, QUIRKS[doc.quirks])
     page.top()
     text_w = page.width - 2 * MARGIN
     blocks = document_to_blocks(doc)
@@ -264,7 +287,7 @@ def render_reportlab(doc: Document, path: Path) -> None:
             assert isinstance(item, str)
             for line in wrap(item, fonts.gothic, 14, text_w):
                 w = text_width(line, fonts.gothic, 14)
-                page.line(line, fonts.gothic, 14, (page.width - w) / 2, 24)
+                page.line(line, fonts.gothic, 14, (page.width - w) / 2, 24, heading=True)
             page.y -= 8
         elif kind == "toc":
             _toc(page, item)  # type: ignore[arg-type]
@@ -281,7 +304,7 @@ def render_reportlab(doc: Document, path: Path) -> None:
             hanging = doc.paragraph_indent == "hanging"
             indent = {"goal": 0.0, "section": 0.0, "initiative": BODY if hanging else 0.0}[kind]
             for line in wrap(item, fonts.gothic, size_, text_w - indent):
-                page.line(line, fonts.gothic, size_, MARGIN + indent, LEADING + 2)
+                page.line(line, fonts.gothic, size_, MARGIN + indent, LEADING + 2, heading=True)
         elif kind == "note":
             assert isinstance(item, str)
             for line in wrap(item, fonts.mincho, 9, text_w):

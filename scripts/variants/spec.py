@@ -95,6 +95,7 @@ AXES: dict[str, tuple[str, ...]] = {
     "table_break": ("none", "across_pages"),
     # production
     "producer": ("reportlab", "docx", "html"),
+    "text_quirks": ("none", "half_kana", "fake_bold", "letter_spaced"),
     "orientation": ("portrait", "landscape"),
 }
 
@@ -146,6 +147,7 @@ class VariantSpec:
     header_fill: str = "no"
     table_break: str = "none"
     producer: str = "reportlab"
+    text_quirks: str = "none"
     orientation: str = "portrait"
 
     def options(self) -> Iterator[tuple[str, str]]:
@@ -192,6 +194,8 @@ def violations(spec: VariantSpec) -> list[str]:
         spec.source_header == "none" or spec.note_style not in MARKED_NOTES
     ):
         out.append("a mark in the source cell needs a source column and a marked note")
+    if spec.text_quirks != "none" and spec.producer != "reportlab":
+        out.append("text quirks are drawn glyph by glyph: reportlab only")
     if spec.table_break == "across_pages" and spec.producer == "docx":
         out.append("a .docx table cannot be told where to break (LibreOffice decides)")
     if spec.table_break == "across_pages" and spec.note_style == "unmarked_single":
@@ -257,6 +261,7 @@ ONE_CHANGE: tuple[tuple[str, str, str], ...] = (
     ("ref_docx", "producer", "docx"),
     ("ref_html", "producer", "html"),
     ("ref_landscape", "orientation", "landscape"),
+    ("ref_half_kana", "text_quirks", "half_kana"),
 )
 
 
@@ -278,10 +283,17 @@ def sweep_specs() -> list[VariantSpec]:
     return out
 
 
-def random_spec(rng: random.Random, name: str, seed: int) -> VariantSpec:
-    """Any valid combination: draw each axis uniformly, redraw until coherent."""
+def random_spec(rng: random.Random, name: str, seed: int, producer: str) -> VariantSpec:
+    """Any valid combination printed by ``producer``: draw each axis uniformly, drop what
+    the producer cannot print, redraw until coherent."""
     while True:
-        spec = VariantSpec(name=name, seed=seed, **{a: rng.choice(o) for a, o in AXES.items()})
+        options = {a: rng.choice(o) for a, o in AXES.items()}
+        options["producer"] = producer
+        if options["producer"] != "reportlab":
+            options["text_quirks"] = "none"
+        if options["producer"] == "docx":
+            options["table_break"] = "none"
+        spec = VariantSpec(name=name, seed=seed, **options)
         if is_valid(spec):
             return spec
 
@@ -303,7 +315,8 @@ def sample_specs(count: int, seed: int = 8, candidates: int = 150) -> list[Varia
         best: VariantSpec | None = None
         best_score = (-1, -1)
         for _ in range(candidates):
-            spec = random_spec(rng, f"v{i:02d}", seed * 1000 + i)
+            producer = AXES["producer"][i % len(AXES["producer"])]  # each producer in turn
+            spec = random_spec(rng, f"v{i:02d}", seed * 1000 + i, producer)
             score = (
                 len(singles & set(spec.options())),
                 len(_pairs(spec) - pairs),
