@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench samples compare fuzz clean sysdeps
+.PHONY: run test lint bench samples compare fuzz clean sysdeps variants
 
 # Debian packages the tests need: fonts-ipaexfont (tests draw Japanese PDFs with it) and
 # poppler-utils (pdftotext, the reference in the text comparison). Installed when missing
@@ -61,6 +61,11 @@ compare: $(STAMP_DEV)
 samples: $(STAMP_DEV)
 	$(BIN)/python scripts/make_samples.py
 	$(BIN)/python scripts/make_office_samples.py
+
+# Issue 8's variant reports (tests/variants/): needs fonts-ipaexfont, libreoffice-writer-nogui
+# and chromium. `python scripts/make_variants.py score` prints the pass count per option.
+variants: $(STAMP_DEV)
+	$(BIN)/python scripts/make_variants.py generate
 
 clean:
 	rm -rf $(VENV) out/*.json
