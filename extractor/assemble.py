@@ -115,17 +115,22 @@ def _continues_heading(
     heading: TextLine, line: TextLine, text: str, margins: dict[int, Margins], grammar: Grammar
 ) -> bool:
     """A heading too long for one line wraps: it fills its line, and the next line, right
-    under it, starts under the heading's text (hanging indent), not at the marker."""
+    under it, starts under the heading's text (hanging indent) or, printed in the heading's
+    own size, back at the margin; never a marker or heading of its own."""
     m = margins.get(heading.page)
     size = max(heading.size, line.size)
+    hanging = line.x0 >= heading.x0 + 0.8 * size
+    same_style = abs(line.size - heading.size) < 0.25 and line.x0 >= heading.x0 - 0.5 * size
     return (
         m is not None
         and line.page == heading.page
         and 0 < line.baseline - heading.baseline < 2.0 * size
         and m.right - heading.x1 < 2.0 * size
-        and line.x0 >= heading.x0 + 0.8 * size
+        and (hanging or same_style)
         and not LIST_MARKER.match(text)
         and grammar.goal_heading(line.text) is None
+        and grammar.section_marker(line.text) is None
+        and grammar.unmarked_section_kind(line.text) is None
     )
 
 
@@ -367,14 +372,12 @@ class _OutlineReader:
 
 
 def _stream(
-    pages: Sequence[PageLayout], skip: set[tuple[int, int]], contents: set[int]
+    pages: Sequence[PageLayout], skip: set[tuple[int, int]]
 ) -> tuple[list[TextLine | Grid], dict[int, list[TextLine]]]:
     """One reading-order stream: body lines and tables, page by page, top to bottom."""
     stream: list[tuple[int, float, TextLine | Grid]] = []
     bodies: dict[int, list[TextLine]] = {}
     for page in pages:
-        if page.number in contents:
-            continue
         body = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in skip]
         bodies[page.number] = body
         stream += [(page.number, ln.baseline - 0.8 * ln.size, ln) for ln in body]
@@ -485,7 +488,7 @@ class _Reading:
     reader: _OutlineReader
     furniture: set[tuple[int, int]]
     label: str | None
-    contents: set[int]
+    contents: set[tuple[int, int]]
     bodies: dict[int, list[TextLine]]
     margins: dict[int, Margins]
 
@@ -497,7 +500,7 @@ def _read(pages: Sequence[PageLayout], settings: Settings) -> _Reading:
     if pages:
         furniture |= {(pages[0].number, i) for i in label_lines}
     contents = pages_to_contents(pages, grammar)
-    items, bodies = _stream(pages, furniture, contents)
+    items, bodies = _stream(pages, furniture | contents)
     margins = _margins(bodies, settings)
     reader = _OutlineReader(grammar, settings, margins)
     for item in items:
@@ -523,7 +526,7 @@ def layouts_to_line_roles(
             key = (page.number, i)
             if key in reading.furniture:
                 roles[key] = "furniture"
-            elif page.number in reading.contents:
+            elif key in reading.contents:
                 roles[key] = "contents"
             elif id(line) in title:
                 roles[key] = "title"
@@ -540,12 +543,7 @@ def layouts_to_report(
     """Rebuild the outline of a report from its pages, in reading order."""
     grammar = settings.grammar
     reading = _read(pages, settings)
-    reader, contents, bodies, margins = (
-        reading.reader,
-        reading.contents,
-        reading.bodies,
-        reading.margins,
-    )
+    reader, bodies, margins = reading.reader, reading.bodies, reading.margins
     warnings = [w for page in pages for w in page.warnings] + reader.warnings
 
     title_lines = lines_to_title(reader.preamble)
@@ -575,7 +573,7 @@ def layouts_to_report(
     body_chars = sum(
         _chars(ln.text) for body in bodies.values() for ln in body if id(ln) not in front
     )
-    body_chars += sum(_grid_chars(page.grids) for page in pages if page.number not in contents)
+    body_chars += sum(_grid_chars(page.grids) for page in pages)
     body_chars += sum(_chars(ln.text) for ln in unplaced if id(ln) in front)
     lost = reader.unplaced_chars + sum(_chars(ln.text) for ln in unplaced)
     coverage = round(1.0 - lost / body_chars, 4) if body_chars else 0.0

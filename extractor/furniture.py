@@ -57,20 +57,24 @@ def pages_to_furniture(
     return furniture
 
 
-def pages_to_contents(pages: Sequence[PageLayout], grammar: Grammar) -> set[int]:
-    """Pages that hold only a table of contents: a 目次 heading, or mostly entries with
-    leaders and page numbers, and no goal heading of the report itself."""
-    found: set[int] = set()
+def pages_to_contents(pages: Sequence[PageLayout], grammar: Grammar) -> set[LineId]:
+    """The lines of a table of contents: from a 目次 heading to its last entry (a title, dot
+    leaders, a page number; an entry may wrap), or a whole page of such entries. Their goal
+    titles must not be read as the report's goal headings."""
+    found: set[LineId] = set()
     for page in pages:
-        texts = [ln.text for ln in page.lines if normalise_text(ln.text)]
-        if not texts:
-            continue
-        entries = sum(1 for t in texts if grammar.is_contents_entry(t))
-        heading = any(grammar.is_contents_heading(t) for t in texts[:5])
-        if any(grammar.goal_heading(t) for t in texts):
-            continue  # the report starts on this page: its contents lines are skipped one by one
-        if (heading and entries >= 1) or entries >= max(3, len(texts) // 2):
-            found.add(page.number)
+        order = sorted(
+            (i for i, ln in enumerate(page.lines) if normalise_text(ln.text)),
+            key=lambda i: (page.lines[i].baseline, page.lines[i].x0),
+        )
+        texts = [page.lines[i].text for i in order]
+        entries = [k for k, t in enumerate(texts) if grammar.is_contents_entry(t)]
+        heading = next((k for k, t in enumerate(texts) if grammar.is_contents_heading(t)), None)
+        if heading is not None and any(k > heading for k in entries):
+            last = max(entries)
+            found |= {(page.number, order[k]) for k in range(heading, last + 1)}
+        elif entries and len(entries) >= max(3, len(texts) // 2):
+            found |= {(page.number, i) for i in order}
     return found
 
 

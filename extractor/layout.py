@@ -283,6 +283,13 @@ def _starts_paragraph(
         and line.x0 >= first.x0 + 0.5 * size
     ):
         return False  # a list item wrapped with a hanging indent under its text
+    if (
+        pm is not None
+        and pm.right - prev.x1 <= 1.5 * size
+        and not SENTENCE_END.search(prev.text)
+        and line.x0 - prev.x0 < 0.6 * size
+    ):
+        return False  # the line before fills the measure mid-sentence: this one goes on
     if m is not None and line.x0 - m.left > 0.6 * size:
         return True  # first-line indent
     if pm is not None and pm.right - prev.x1 > 1.5 * size and SENTENCE_END.search(prev.text):
