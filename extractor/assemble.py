@@ -16,6 +16,7 @@ dropped silently.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -112,15 +113,29 @@ class _GoalDraft:
 
 
 def _continues_heading(
-    heading: TextLine, line: TextLine, text: str, margins: dict[int, Margins], grammar: Grammar
+    heading: TextLine,
+    line: TextLine,
+    text: str,
+    margins: dict[int, Margins],
+    grammar: Grammar,
+    *,
+    goal: bool,
+    body_size: float,
 ) -> bool:
     """A heading too long for one line wraps: it fills its line, and the next line, right
-    under it, starts under the heading's text (hanging indent) or, printed in the heading's
-    own size, back at the margin; never a marker or heading of its own."""
+    under it, starts under the heading's text (hanging indent) or, for a goal heading printed
+    larger than the text, back at the margin in the heading's size; never a marker or a
+    heading of its own. (An initiative title is in the text's size: a line at the margin
+    after it is its first paragraph.)"""
     m = margins.get(heading.page)
     size = max(heading.size, line.size)
     hanging = line.x0 >= heading.x0 + 0.8 * size
-    same_style = abs(line.size - heading.size) < 0.25 and line.x0 >= heading.x0 - 0.5 * size
+    same_style = (
+        goal
+        and abs(line.size - heading.size) < 0.25
+        and line.x0 >= heading.x0 - 0.5 * size
+        and heading.size > body_size + 0.25
+    )
     return (
         m is not None
         and line.page == heading.page
@@ -181,10 +196,18 @@ def _goal_title(lines: Sequence[TextLine], grammar: Grammar) -> str:
 class _OutlineReader:
     """Reads the stream of body lines and tables once, top to bottom, into goal drafts."""
 
-    def __init__(self, grammar: Grammar, settings: Settings, margins: dict[int, Margins]) -> None:
+    def __init__(
+        self,
+        grammar: Grammar,
+        settings: Settings,
+        margins: dict[int, Margins],
+        body_size: float,
+    ) -> None:
         self.grammar = grammar
         self.settings = settings
         self.margins = margins
+        #: The commonest text size: a goal heading printed larger stands out from it.
+        self.body_size = body_size
         self.goals: list[_GoalDraft] = []
         self.preamble: list[TextLine] = []
         self.contents: list[TextLine] = []
@@ -281,7 +304,10 @@ class _OutlineReader:
                 self.open_heading.append(line)
                 self.title_pending = False
                 return role
-            if _continues_heading(last, line, text, self.margins, grammar):
+            goal = self.open_role == "goal_heading"
+            if _continues_heading(
+                last, line, text, self.margins, grammar, goal=goal, body_size=self.body_size
+            ):
                 self.open_heading.append(line)
                 return role
         self.open_heading, self.title_pending = None, False
@@ -502,7 +528,9 @@ def _read(pages: Sequence[PageLayout], settings: Settings) -> _Reading:
     contents = pages_to_contents(pages, grammar)
     items, bodies = _stream(pages, furniture | contents)
     margins = _margins(bodies, settings)
-    reader = _OutlineReader(grammar, settings, margins)
+    sizes = Counter(round(ln.size, 1) for body in bodies.values() for ln in body)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    reader = _OutlineReader(grammar, settings, margins, body_size)
     for item in items:
         if isinstance(item, Grid):
             reader.open_heading = None
