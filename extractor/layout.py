@@ -286,10 +286,11 @@ def _starts_paragraph(
     if (
         pm is not None
         and pm.right - prev.x1 <= 1.5 * size
+        and prev.x0 - pm.left < 2.5 * size
         and not SENTENCE_END.search(prev.text)
         and line.x0 - prev.x0 < 0.6 * size
     ):
-        return False  # the line before fills the measure mid-sentence: this one goes on
+        return False  # the line before spans the measure mid-sentence: this one goes on
     if m is not None and line.x0 - m.left > 0.6 * size:
         return True  # first-line indent
     if pm is not None and pm.right - prev.x1 > 1.5 * size and SENTENCE_END.search(prev.text):

@@ -14,6 +14,24 @@ IGNORED_PATHS = frozenset({"generator.version"})
 MEASURED_KEYS = frozenset({"coverage", "bbox", "paragraph_boxes", "challenge_boxes", "page"})
 
 
+#: Where things are printed: true of one PDF, not of its content (twins of a PDF differ here).
+PROVENANCE_KEYS = frozenset({"bbox", "paragraph_boxes", "challenge_boxes"})
+
+
+def without_provenance(document: Any) -> Any:
+    """The document without boxes and value-cell pages (what twins and goldens share)."""
+    if isinstance(document, dict):
+        is_value = "role" in document and "raw" in document
+        return {
+            k: without_provenance(v)
+            for k, v in document.items()
+            if k not in PROVENANCE_KEYS and not (is_value and k == "page")
+        }
+    if isinstance(document, list):
+        return [without_provenance(v) for v in document]
+    return document
+
+
 def _numbers_equal(a: Any, b: Any) -> bool:
     return (
         isinstance(a, int | float)

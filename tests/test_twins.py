@@ -6,14 +6,14 @@ import pytest
 
 import extractor
 from tests.conftest import SAMPLES
-from tests.golden_diff import diff_reports
+from tests.golden_diff import diff_reports, without_provenance
 
 TWINS = sorted(p.stem for p in SAMPLES.glob("kurume_2021_*.pdf"))
 
 
 @pytest.fixture(scope="module")
 def clean() -> dict:
-    document = extractor.convert(SAMPLES / "kurume_2021.pdf").to_dict()
+    document = without_provenance(extractor.convert(SAMPLES / "kurume_2021.pdf").to_dict())
     del document["source"]
     return document
 
@@ -30,7 +30,7 @@ def test_there_are_twins() -> None:
 
 @pytest.mark.parametrize("stem", TWINS)
 def test_twin_converts_like_the_clean_reference(stem: str, clean: dict) -> None:
-    twin = extractor.convert(SAMPLES / f"{stem}.pdf").to_dict()
-    del twin["source"]
+    twin = without_provenance(extractor.convert(SAMPLES / f"{stem}.pdf").to_dict())
+    del twin["source"]  # boxes differ (a shifted or letter-spaced twin); content must not
     differences = diff_reports(clean, twin)
     assert not differences, "\n".join(differences[:40])
