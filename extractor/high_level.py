@@ -7,7 +7,7 @@ Pages stream through load → layout/tables one at a time and only their small
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -15,14 +15,7 @@ from typing import Any
 
 from extractor.assemble import layouts_to_report
 from extractor.errors import NotAReportError, NoTextLayerError, UndecodableTextError
-from extractor.layout import (
-    Box,
-    chars_outside_boxes,
-    chars_to_lines,
-    horizontal_to_vertical_box,
-    lines_to_paragraphs,
-    vertical_to_horizontal,
-)
+from extractor.layout import Box, TextLine, horizontal_to_vertical_box, lines_to_paragraphs
 from extractor.load import PageContent, file_to_sha256, pdf_to_pages
 from extractor.model import Report, Source
 from extractor.page_layout import PageLayout, page_to_layout
@@ -32,8 +25,10 @@ from extractor.quality import (
     page_to_quality,
     quality_to_warnings,
 )
+from extractor.reading_order import boxes_to_reading_order
 from extractor.settings import DEFAULT_SETTINGS, Settings
-from extractor.tables import Grid, page_to_grids
+from extractor.tables import Grid
+from extractor.text_rows import TextRow, grid_to_text_rows
 
 Timings = dict[str, float]
 
@@ -131,37 +126,77 @@ def convert_to_file(
     return write_report(report.to_dict(), Path(outdir) / f"{Path(path).stem}.json")
 
 
-def _table_rows(grids: list[Grid]) -> list[tuple[str, Box]]:
-    """Each ruled row as one line of text, cells joined by `` | `` (a merged cell once)."""
-    rows: list[tuple[str, Box]] = []
-    for grid in grids:
-        for r in range(grid.n_rows):
-            cells = sorted((c for c in grid.cells if c.row == r), key=lambda c: c.col)
-            texts = [c.text for c in cells]
-            if any(texts):
-                top, bottom = grid.row_edges[r], grid.row_edges[r + 1]
-                rows.append((" | ".join(texts), (grid.x0, top, grid.x1, bottom)))
-    return rows
+def _table_rows(
+    grid: Grid, nested: Sequence[Grid], page: PageContent, settings: Settings
+) -> list[TextRow]:
+    """A table's printed rows with those of the tables inside it, top to bottom (each
+    glyph read once: a nested table's glyphs are its own)."""
+    inner = [(g.x0, g.top, g.x1, g.bottom) for g in nested]
+    rows = grid_to_text_rows(grid, page.chars, settings, inner)
+    for g in nested:
+        rows += grid_to_text_rows(g, page.chars, settings)
+    return sorted(rows, key=lambda r: (r.box[1], r.box[0]))
+
+
+def _inside(inner: Grid, outer: Grid) -> bool:
+    return (
+        inner is not outer
+        and inner.x0 >= outer.x0 - 1
+        and inner.top >= outer.top - 1
+        and inner.x1 <= outer.x1 + 1
+        and inner.bottom <= outer.bottom + 1
+    )
+
+
+def _vertical_page_blocks(layout: PageLayout, width: float) -> list[tuple[str, str, Box]]:
+    blocks = []
+    for p in lines_to_paragraphs(list(layout.lines)):
+        box = horizontal_to_vertical_box((p.x0, p.top, p.x1, p.bottom), width)
+        blocks.append(("text", p.text, box))
+    return blocks
+
+
+def _page_blocks(
+    page: PageContent, layout: PageLayout, settings: Settings
+) -> list[tuple[str, str, Box]]:
+    """Paragraphs and table rows in reading order (see ``reading_order``)."""
+    outer = [g for g in layout.grids if not any(_inside(g, o) for o in layout.grids)]
+    items: list[TextLine | Grid] = [*layout.lines, *outer]
+    boxes = [(it.x0, it.top, it.x1, it.bottom) for it in items]
+    sizes = sorted(ln.size for ln in layout.lines) or [10.0]
+    blocks: list[tuple[str, str, Box]] = []
+    for section in boxes_to_reading_order(boxes, sizes[len(sizes) // 2], settings):
+        lines: list[TextLine] = []
+        for item in (items[i] for i in section):
+            if isinstance(item, TextLine):
+                lines.append(item)
+                continue
+            blocks += _paragraph_blocks(lines)
+            lines = []
+            nested = [g for g in layout.grids if _inside(g, item)]
+            blocks += [
+                ("table_row", r.text, r.box) for r in _table_rows(item, nested, page, settings)
+            ]
+        blocks += _paragraph_blocks(lines)
+    return blocks
+
+
+def _paragraph_blocks(lines: list[TextLine]) -> list[tuple[str, str, Box]]:
+    return [("text", p.text, (p.x0, p.top, p.x1, p.bottom)) for p in lines_to_paragraphs(lines)]
 
 
 def page_to_text(
     page: PageContent, quality: PageQuality, settings: Settings = DEFAULT_SETTINGS
 ) -> dict[str, Any]:
-    """One page as paragraphs in reading order: running text rejoined, ruled tables row by
-    row (cells never run into each other), vertical writing read in columns."""
-    blocks: list[tuple[str, str, Box]] = []
-    if quality.vertical_ratio > settings.vertical_page_ratio:
-        chars = vertical_to_horizontal(page.chars, page.width, settings)
-        for p in lines_to_paragraphs(chars_to_lines(chars, settings, page=page.number)):
-            box = horizontal_to_vertical_box((p.x0, p.top, p.x1, p.bottom), page.width)
-            blocks.append(("text", p.text, box))
+    """One page as paragraphs in reading order: running text rejoined, tables (ruled or
+    not) row by row (cells never run into each other), vertical writing read in columns.
+    The page is read by ``page_to_layout``, as ``convert`` reads it."""
+    vertical = quality.vertical_ratio > settings.vertical_page_ratio
+    layout = page_to_layout(page, settings, vertical=vertical)
+    if vertical:
+        blocks = _vertical_page_blocks(layout, page.width)
     else:
-        tables = [g for g in page_to_grids(page, settings) if g.n_cols > 1]
-        body = chars_outside_boxes(page.chars, [(g.x0, g.top, g.x1, g.bottom) for g in tables])
-        for p in lines_to_paragraphs(chars_to_lines(body, settings, page=page.number)):
-            blocks.append(("text", p.text, (p.x0, p.top, p.x1, p.bottom)))
-        blocks += [("table_row", text, box) for text, box in _table_rows(tables)]
-        blocks.sort(key=lambda b: (b[2][1], b[2][0]))
+        blocks = _page_blocks(page, layout, settings)
     return {
         "page": page.number,
         "paragraphs": [

@@ -41,6 +41,25 @@ class Settings:
     glyph_centre: float = 0.35
     #: Height (fraction of page height) of the top and bottom bands searched for page furniture.
     furniture_band: float = 0.08
+    #: A vertical strip free of ink on every line of a region, at least this many font sizes
+    #: wide, separates two table columns (tables drawn without vertical rules).
+    gutter_width: float = 1.0
+    #: A cell line continues the one above when that one reaches within this many font sizes
+    #: of the column's text edge (it wrapped) ...
+    wrap_reach: float = 1.5
+    #: ... and the baselines are at most this many font sizes apart.
+    wrap_pitch: float = 1.8
+    #: A table found from whitespace alone needs this many rows with two or more columns.
+    min_table_rows: int = 3
+    #: Baselines further apart than this many font sizes end a whitespace table.
+    table_row_pitch: float = 2.6
+    #: Side-by-side blocks whose runs are this long (median, characters) are running text.
+    prose_run_chars: int = 20
+    #: Reading order: a clear vertical strip this many font sizes wide separates two columns
+    #: (or side-by-side tables, or the pages of a spread) ...
+    column_gap: float = 1.5
+    #: ... when both sides are at least this share of the area's height.
+    column_min_height: float = 0.3
 
 
 DEFAULT_SETTINGS = Settings()

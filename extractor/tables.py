@@ -19,9 +19,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from extractor.layout import chars_to_lines
+from extractor.layout import Box, chars_outside_boxes, chars_to_lines
 from extractor.load import Char, PageContent, Rule
 from extractor.normalise import join_wrapped_lines, normalise_text
+from extractor.regions import (
+    Region,
+    VirtualRules,
+    chars_to_whitespace_regions,
+    region_to_virtual_rules,
+)
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 #: Share of a separator's length that must be drawn for two atomic cells to stay apart.
@@ -163,8 +169,8 @@ def _crossing_links(
                 yield i, j
 
 
-def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
-    """Split a page's rules into connected groups: each group is one drawn table."""
+def rules_to_groups(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
+    """Split a page's rules into connected groups (crossing, meeting or collinear)."""
     rules = [r for r in rules if r.end > r.start]
     hs = [(i, r) for i, r in enumerate(rules) if r.orientation == "h"]
     vs = [(i, r) for i, r in enumerate(rules) if r.orientation == "v"]
@@ -179,9 +185,14 @@ def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(uf.find(i), []).append(rule)
+    return list(groups.values())
+
+
+def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
+    """The connected groups with both horizontal and vertical rules: each is one drawn table."""
     return [
         g
-        for g in groups.values()
+        for g in rules_to_groups(rules, tolerance)
         if any(r.orientation == "h" for r in g) and any(r.orientation == "v" for r in g)
     ]
 
@@ -361,15 +372,105 @@ def skeleton_to_grid(
     )
 
 
+def virtual_rules_to_skeleton(rules: VirtualRules) -> _Skeleton:
+    """A skeleton as if every column and row edge found from whitespace were drawn, except
+    where text crosses a column edge (a spanning header)."""
+    cols, rows = list(rules.col_edges), list(rules.row_edges)
+    v_lines = {
+        x: _merge_segments(
+            [(rows[r], rows[r + 1]) for r in range(len(rows) - 1) if (r, e) not in rules.crossed],
+            0.0,
+        )
+        for e, x in enumerate(cols)
+    }
+    return _Skeleton(cols, rows, v_lines, {y: [(cols[0], cols[-1])] for y in rows})
+
+
+def _box(sk: _Skeleton) -> Box:
+    return (sk.col_edges[0], sk.row_edges[0], sk.col_edges[-1], sk.row_edges[-1])
+
+
+def _inside(inner: Box, outer: Box) -> bool:
+    return (
+        inner != outer
+        and inner[0] >= outer[0] - 1
+        and inner[1] >= outer[1] - 1
+        and inner[2] <= outer[2] + 1
+        and inner[3] <= outer[3] + 1
+    )
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _horizontal_rule_stacks(groups: Sequence[Sequence[Rule]], settings: Settings) -> list[Region]:
+    """Horizontal rules with no verticals, stacked with the same extent: tables ruled only
+    across (top, header and bottom rules, or every row)."""
+    lines = sorted(
+        (sum(r.position for r in g) / len(g), min(r.start for r in g), max(r.end for r in g))
+        for g in groups
+        if all(r.orientation == "h" for r in g)
+    )
+    tol = 2 * settings.column_tolerance
+    stacks: list[list[tuple[float, float, float]]] = []
+    for line in lines:
+        for stack in stacks:
+            _, x0, x1 = stack[-1]
+            if abs(line[1] - x0) <= tol and abs(line[2] - x1) <= tol:
+                stack.append(line)
+                break
+        else:
+            stacks.append([line])
+    return [
+        Region(min(s[1] for s in stack), max(s[2] for s in stack), tuple(s[0] for s in stack))
+        for stack in stacks
+        if len(stack) >= 2
+    ]
+
+
 def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
-    """Every ruled table on the page, top to bottom (a boxed label is a 1×1 grid)."""
+    """Every table on the page, top to bottom: ruled grids (a boxed label is a 1×1 grid),
+    frames and horizontal-rule stacks whose glyphs leave column gutters, and tables set in
+    whitespace alone. A table inside another one's box owns its glyphs (read once)."""
     tol = settings.snap_tolerance
     finite = [r for r in page.rules if math.isfinite(r.position + r.start + r.end)]
+    groups = rules_to_groups(finite, tol)
+    skeletons: list[_Skeleton] = []
+    for table_rules in groups:
+        if {r.orientation for r in table_rules} == {"h", "v"}:
+            sk = table_rules_to_skeleton(table_rules, tol)
+            if len(sk.col_edges) >= 2 and len(sk.row_edges) >= 2:
+                skeletons.append(sk)
+    frames = []
+    for sk in skeletons:
+        grid = skeleton_to_grid(sk, page.chars, page.number, settings)
+        if grid is not None and grid.n_cols == 1:
+            frames.append((sk, grid))
+    for sk, grid in frames:  # a frame with partial rules: columns from its gutters
+        inner = [_box(o) for o in skeletons if _inside(_box(o), _box(sk))]
+        chars = chars_outside_boxes(page.chars, inner, settings)
+        found = region_to_virtual_rules(Region(grid.x0, grid.x1, grid.row_edges), chars, settings)
+        if found is not None:
+            skeletons[skeletons.index(sk)] = virtual_rules_to_skeleton(found)
+    for region in _horizontal_rule_stacks(groups, settings):
+        box = (region.x0, region.top, region.x1, region.bottom)
+        if any(_overlaps(box, _box(o)) for o in skeletons):
+            continue
+        found = region_to_virtual_rules(region, page.chars, settings)
+        if found is not None:
+            skeletons.append(virtual_rules_to_skeleton(found))
+    tables = [_box(sk) for sk in skeletons if len(sk.col_edges) > 2]
+    loose = chars_outside_boxes(page.chars, tables, settings)
+    for region in chars_to_whitespace_regions(loose, settings):
+        found = region_to_virtual_rules(region, loose, settings)
+        if found is not None:
+            skeletons.append(virtual_rules_to_skeleton(found))
     grids = []
-    for table_rules in rules_to_tables(finite, tol):
-        grid = skeleton_to_grid(
-            table_rules_to_skeleton(table_rules, tol), page.chars, page.number, settings
-        )
+    for sk in skeletons:
+        inner = [_box(o) for o in skeletons if _inside(_box(o), _box(sk))]
+        chars = chars_outside_boxes(page.chars, inner, settings) if inner else page.chars
+        grid = skeleton_to_grid(sk, chars, page.number, settings)
         if grid is not None and grid.x1 - grid.x0 > tol and grid.bottom - grid.top > tol:
             grids.append(grid)
     grids.sort(key=lambda g: (round(g.top, 1), g.x0))

@@ -1,0 +1,278 @@
+"""Tables without full ruling: columns from whitespace gutters, rows from rules and lines.
+
+Many real tables draw only some rules (top, header and bottom rules; every row ruled but no
+verticals; an outer frame with a header rule) or none at all (a budget book's columns are
+whitespace). A region of the page (a frame, a stack of horizontal rules, or a run of body
+lines) becomes a ``Grid`` when its glyphs leave **gutters**: vertical strips with no ink on
+any line, at least ``Settings.gutter_width`` font sizes wide. Running Japanese text is
+justified and has none, so it never becomes a table.
+
+Rows come from the rules, and inside a band between two rules from the text lines: lines of
+one cell that wrap (the upper line runs to the column's right edge) stay one block; blocks
+of different columns that overlap vertically (a one-line cell centred beside a wrapped one)
+are one row. The result is a synthetic skeleton, read by the same ``skeleton_to_grid`` as
+ruled tables, so the indicator reader sees the same ``Grid`` either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from extractor.layout import TextLine, chars_to_lines
+from extractor.load import Char
+from extractor.settings import DEFAULT_SETTINGS, Settings
+
+#: Share of a glyph's size above (and below) its baseline that its ink occupies.
+ASCENT, DESCENT = 0.88, 0.12
+
+
+@dataclass(frozen=True)
+class Region:
+    """A candidate table area and the rule positions that cut it into bands (top..bottom)."""
+
+    x0: float
+    x1: float
+    #: Horizontal band edges, top to bottom (at least the region's top and bottom).
+    band_edges: tuple[float, ...]
+
+    @property
+    def top(self) -> float:
+        return self.band_edges[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.band_edges[-1]
+
+
+@dataclass(frozen=True)
+class VirtualRules:
+    """Where a region's cells are separated: column edges, row edges, and for every row the
+    inner column edges that text crosses (those cells merge into a spanning cell)."""
+
+    col_edges: tuple[float, ...]
+    row_edges: tuple[float, ...]
+    crossed: frozenset[tuple[int, int]]  # (row, inner edge index)
+
+
+def _median(values: Sequence[float], default: float = 10.0) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else default
+
+
+def chars_to_runs(chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS) -> list[TextLine]:
+    """Printed lines cut at every gap of at least a gutter's width: one run per cell line."""
+    return chars_to_lines(
+        [c for c in chars if not c.text.isspace()], settings, split_gap=settings.gutter_width
+    )
+
+
+def runs_to_gutters(
+    runs: Sequence[TextLine], x0: float, x1: float, settings: Settings = DEFAULT_SETTINGS
+) -> list[tuple[float, float]]:
+    """Inner vertical strips of [x0, x1] that no run inks, at least a gutter wide."""
+    size = _median([r.size for r in runs])
+    spans = sorted((r.x0, r.x1) for r in runs)
+    gutters: list[tuple[float, float]] = []
+    reach = None
+    for start, end in spans:
+        if reach is not None and start - reach >= settings.gutter_width * size:
+            gutters.append((reach, start))
+        reach = end if reach is None else max(reach, end)
+    return [(a, b) for a, b in gutters if a > x0 and b < x1]
+
+
+def _ink(line: TextLine) -> tuple[float, float]:
+    return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
+
+
+def _is_number(text: str) -> bool:
+    stripped = text.replace(",", "").replace(".", "").replace("%", "").strip("()△▲-−")
+    return stripped.isdigit()
+
+
+def column_runs_to_blocks(
+    runs: Sequence[TextLine], right: float, settings: Settings = DEFAULT_SETTINGS
+) -> list[list[TextLine]]:
+    """One column's runs (top to bottom) grouped into cell blocks: a run continues the block
+    above when that one wraps (it reaches ``right``, the column's text edge) on the next line."""
+    blocks: list[list[TextLine]] = []
+    for run in sorted(runs, key=lambda r: r.baseline):
+        if blocks:
+            prev = blocks[-1][-1]
+            wraps = (
+                prev.x1 >= right - settings.wrap_reach * prev.size
+                and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
+                and not _is_number(prev.text)
+                and not _is_number(run.text)
+                and "\t" not in prev.text + run.text  # a line with a gutter is a row
+            )
+            if wraps:
+                blocks[-1].append(run)
+                continue
+        blocks.append([run])
+    return blocks
+
+
+def _merge_intervals(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(intervals):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _column_of(x: float, col_edges: Sequence[float]) -> int:
+    for i in range(len(col_edges) - 1):
+        if x < col_edges[i + 1]:
+            return i
+    return len(col_edges) - 2
+
+
+def _row_of(run: TextLine, row_edges: Sequence[float]) -> int:
+    middle = run.baseline - 0.35 * run.size
+    for i in range(len(row_edges) - 1):
+        if middle < row_edges[i + 1]:
+            return i
+    return len(row_edges) - 2
+
+
+def band_to_row_edges(
+    runs: Sequence[TextLine],
+    col_edges: Sequence[float],
+    rights: Sequence[float],
+    top: float,
+    bottom: float,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[float]:
+    """Row edges inside one band: between vertically separate groups of cell blocks."""
+    by_col: dict[int, list[TextLine]] = {}
+    for run in runs:
+        by_col.setdefault(_column_of((run.x0 + run.x1) / 2, col_edges), []).append(run)
+    intervals = []
+    for col, col_runs in by_col.items():
+        for block in column_runs_to_blocks(col_runs, rights[col], settings):
+            intervals.append((_ink(block[0])[0], _ink(block[-1])[1]))
+    rows = _merge_intervals(intervals)
+    return [top, *((a[1] + b[0]) / 2 for a, b in pairwise(rows)), bottom]
+
+
+def region_to_virtual_rules(
+    region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> VirtualRules | None:
+    """Columns and rows of a region from its glyphs, or None when it has no gutter (running
+    text) or too few lines to tell a table from text."""
+    inside = [
+        c
+        for c in chars
+        if region.x0 < c.centre_x < region.x1 and region.top < c.centre_y(settings) < region.bottom
+    ]
+    runs = chars_to_runs(inside, settings)
+    if not runs:
+        return None
+    bands = list(pairwise(region.band_edges))
+    band_of = [
+        next((i for i, (a, b) in enumerate(bands) if a <= r.baseline - 0.35 * r.size < b), 0)
+        for r in runs
+    ]
+    # a header band may hold a title spanning columns: gutters come from the bands below it
+    body = [r for r, b in zip(runs, band_of, strict=True) if b > 0]
+    basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
+    gutters = runs_to_gutters(basis, region.x0, region.x1, settings)
+    if not gutters:
+        return None
+    col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]
+    rights = [region.x0] * (len(col_edges) - 1)
+    for run in basis:
+        col = _column_of((run.x0 + run.x1) / 2, col_edges)
+        rights[col] = max(rights[col], run.x1)
+    row_edges: list[float] = []
+    for i, (a, b) in enumerate(bands):
+        mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
+        edges = band_to_row_edges(mine, col_edges, rights, a, b, settings) if mine else [a, b]
+        row_edges += edges[:-1] if i < len(bands) - 1 else edges
+    inked_rows = {(_row_of(r, row_edges), _column_of((r.x0 + r.x1) / 2, col_edges)) for r in runs}
+    rows_with_columns = sum(
+        len({c for row, c in inked_rows if row == i}) >= 2 for i in range(len(row_edges) - 1)
+    )
+    if rows_with_columns < settings.min_table_rows - 1:
+        return None  # one row of two words is a spaced line, not a table
+    crossed = {
+        (_row_of(run, row_edges), e)
+        for run in runs
+        for e in range(1, len(col_edges) - 1)
+        if run.x0 < col_edges[e] < run.x1
+    }
+    return VirtualRules(tuple(col_edges), tuple(row_edges), frozenset(crossed))
+
+
+def _rows_of_runs(runs: Sequence[TextLine]) -> list[list[TextLine]]:
+    """Runs grouped into printed lines by baseline, top to bottom."""
+    rows: list[list[TextLine]] = []
+    for run in sorted(runs, key=lambda r: (r.baseline, r.x0)):
+        if rows and abs(run.baseline - rows[-1][0].baseline) <= 0.35 * run.size:
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+    return rows
+
+
+def _is_prose(rows: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
+    """Side-by-side columns of running text (long runs everywhere), not a table."""
+    lengths = sorted(len(r.text) for row in rows for r in row)
+    return lengths[len(lengths) // 2] >= settings.prose_run_chars
+
+
+def _region_around(rows: Sequence[Sequence[TextLine]]) -> Region:
+    runs = [r for row in rows for r in row]
+    pad = 0.5
+    top = min(_ink(r)[0] for r in runs) - pad
+    bottom = max(_ink(r)[1] for r in runs) + pad
+    return Region(min(r.x0 for r in runs) - pad, max(r.x1 for r in runs) + pad, (top, bottom))
+
+
+def chars_to_whitespace_regions(
+    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[Region]:
+    """Areas of consecutive lines whose runs keep common gutters (tables with no rules).
+
+    A block grows line by line while the lines are close (``table_row_pitch``) and a gutter
+    survives; it is a table when at least ``min_table_rows`` of its lines are split by the
+    gutters and its runs are short (cells, not side-by-side running text).
+    """
+    rows = _rows_of_runs(chars_to_runs(chars, settings))
+    regions: list[Region] = []
+    i = 0
+    while i < len(rows):
+        if len(rows[i]) < 2:
+            i += 1
+            continue
+        block = [rows[i]]
+        for row in rows[i + 1 :]:
+            prev = block[-1][0]
+            if row[0].baseline - prev.baseline > settings.table_row_pitch * prev.size:
+                break
+            runs = [r for line in (*block, row) for r in line]
+            x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+            if not runs_to_gutters(runs, x0, x1, settings):
+                break
+            block.append(row)
+        while len(block) > 1 and _is_loose_last_line(block):
+            block.pop()
+        split = sum(len(row) >= 2 for row in block)
+        if split >= settings.min_table_rows and not _is_prose(block, settings):
+            regions.append(_region_around(block))
+            i += len(block)
+        else:
+            i += 1
+    return regions
+
+
+def _is_loose_last_line(block: Sequence[Sequence[TextLine]]) -> bool:
+    """Whether the block's last line is one run set apart from the line above: a heading
+    or paragraph after the table, not the wrapped second line of a cell of its last row."""
+    last, above = block[-1], block[-2]
+    return len(last) == 1 and last[0].baseline - above[0].baseline > 1.8 * last[0].size
