@@ -160,6 +160,20 @@ def band_to_row_edges(
     return [top, *((a[1] + b[0]) / 2 for a, b in pairwise(rows)), bottom]
 
 
+def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
+    """A gutter of the body rows narrowed by header runs that reach into it from one side
+    (a wide header over a narrow column); a run over the whole gutter spans it instead."""
+    a, b = gutter
+    for run in runs:
+        if run.x0 <= a and run.x1 >= b:
+            continue
+        if run.x0 <= a < run.x1:
+            a = run.x1
+        elif run.x0 < b <= run.x1:
+            b = run.x0
+    return (a, b) if b > a else None
+
+
 def region_to_virtual_rules(
     region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
 ) -> VirtualRules | None:
@@ -181,7 +195,11 @@ def region_to_virtual_rules(
     # a header band may hold a title spanning columns: gutters come from the bands below it
     body = [r for r, b in zip(runs, band_of, strict=True) if b > 0]
     basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
-    gutters = runs_to_gutters(basis, region.x0, region.x1, settings)
+    gutters = [
+        g
+        for g in (_narrow(g, runs) for g in runs_to_gutters(basis, region.x0, region.x1, settings))
+        if g is not None
+    ]
     if not gutters:
         return None
     col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]

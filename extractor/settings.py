@@ -43,7 +43,7 @@ class Settings:
     furniture_band: float = 0.08
     #: A vertical strip free of ink on every line of a region, at least this many font sizes
     #: wide, separates two table columns (tables drawn without vertical rules).
-    gutter_width: float = 1.0
+    gutter_width: float = 0.6
     #: A cell line continues the one above when that one reaches within this many font sizes
     #: of the column's text edge (it wrapped) ...
     wrap_reach: float = 1.5
