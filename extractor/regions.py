@@ -54,6 +54,8 @@ class VirtualRules:
     col_edges: tuple[float, ...]
     row_edges: tuple[float, ...]
     crossed: frozenset[tuple[int, int]]  # (row, inner edge index)
+    #: (row edge index, column) where no row edge is drawn: a cell spanning sub-rows.
+    open_cells: frozenset[tuple[int, int]] = frozenset()
 
 
 def _median(values: Sequence[float], default: float = 10.0) -> float:
@@ -140,24 +142,80 @@ def _row_of(run: TextLine, row_edges: Sequence[float]) -> int:
     return len(row_edges) - 2
 
 
-def band_to_row_edges(
+def _stab(gaps: list[tuple[float, float]]) -> list[float]:
+    """Fewest row edges such that every gap (between two blocks of one column) holds one:
+    each edge in the middle of the gaps it serves (greedy interval stabbing)."""
+    edges: list[float] = []
+    common: tuple[float, float] | None = None
+    # lines set tighter than their size overlap by ink: the edge goes between them
+    tight = ((a, b) if a <= b else ((a + b) / 2, (a + b) / 2) for a, b in gaps)
+    for a, b in sorted(tight, key=lambda g: g[1]):
+        if common is not None and a <= common[1]:
+            common = (max(common[0], a), common[1])
+            continue
+        if common is not None:
+            edges.append(sum(common) / 2)
+        common = (a, b)
+    if common is not None:
+        edges.append(sum(common) / 2)
+    return edges
+
+
+def band_to_rows(
     runs: Sequence[TextLine],
     col_edges: Sequence[float],
     rights: Sequence[float],
     top: float,
     bottom: float,
     settings: Settings = DEFAULT_SETTINGS,
-) -> list[float]:
-    """Row edges inside one band: between vertically separate groups of cell blocks."""
+    *,
+    header: bool = False,
+) -> tuple[list[float], set[tuple[int, int]]]:
+    """Row edges inside one band, and the (edge, column) pairs where a cell spans the edge.
+
+    Every gap between two blocks of one column is a row edge (sub-rows: 小学6年 / 中学3年).
+    A block set between rows (vertically centred over several, like a name merged over its
+    sub-rows) spans them, symmetrically over the empty cells of its column around it. With
+    ``header``, the band's first group of overlapping blocks (the header) is one row.
+    """
     by_col: dict[int, list[TextLine]] = {}
     for run in runs:
         by_col.setdefault(_column_of((run.x0 + run.x1) / 2, col_edges), []).append(run)
-    intervals = []
-    for col, col_runs in by_col.items():
-        for block in column_runs_to_blocks(col_runs, rights[col], settings):
-            intervals.append((_ink(block[0])[0], _ink(block[-1])[1]))
-    rows = _merge_intervals(intervals)
-    return [top, *((a[1] + b[0]) / 2 for a, b in pairwise(rows)), bottom]
+    spans = [
+        (_ink(b[0])[0], _ink(b[-1])[1], col)
+        for col, col_runs in by_col.items()
+        for b in column_runs_to_blocks(col_runs, rights[col], settings)
+    ]
+    records = _merge_intervals([(a, b) for a, b, _ in spans])
+    start = records[0][1] if header and len(records) > 1 else top
+    gaps = [(upper[1], lower[0]) for upper, lower in pairwise(records)]
+    for col in by_col:
+        col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
+        gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
+    edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
+    n_rows = len(edges) - 1
+    filled: dict[tuple[int, int], bool] = {}
+    placed = []
+    for y0, y1, col in spans:
+        first = _column_of(y0 + 0.5, edges)
+        last = max(first, _column_of(y1 - 0.5, edges))
+        placed.append((first, last, col))
+        for r in range(first, last + 1):
+            filled[(r, col)] = True
+    open_cells: set[tuple[int, int]] = set()
+    for first, last, col in placed:
+        while (
+            first > 0
+            and last < n_rows - 1
+            and last > first  # only blocks set between rows
+            and not filled.get((first - 1, col))
+            and not filled.get((last + 1, col))
+            and not (header and first - 1 == 0 and start > top)
+        ):
+            first, last = first - 1, last + 1
+            filled[(first, col)] = filled[(last, col)] = True
+        open_cells |= {(e, col) for e in range(first + 1, last + 1)}
+    return edges, open_cells
 
 
 def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
@@ -208,9 +266,16 @@ def region_to_virtual_rules(
         col = _column_of((run.x0 + run.x1) / 2, col_edges)
         rights[col] = max(rights[col], run.x1)
     row_edges: list[float] = []
+    open_cells: set[tuple[int, int]] = set()
     for i, (a, b) in enumerate(bands):
         mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
-        edges = band_to_row_edges(mine, col_edges, rights, a, b, settings) if mine else [a, b]
+        edges, spans = (
+            band_to_rows(mine, col_edges, rights, a, b, settings, header=i == 0)
+            if mine
+            else ([a, b], set())
+        )
+        offset = len(row_edges)
+        open_cells |= {(offset + e, c) for e, c in spans}
         row_edges += edges[:-1] if i < len(bands) - 1 else edges
     inked_rows = {(_row_of(r, row_edges), _column_of((r.x0 + r.x1) / 2, col_edges)) for r in runs}
     rows_with_columns = sum(
@@ -224,7 +289,9 @@ def region_to_virtual_rules(
         for e in range(1, len(col_edges) - 1)
         if run.x0 < col_edges[e] < run.x1
     }
-    return VirtualRules(tuple(col_edges), tuple(row_edges), frozenset(crossed))
+    return VirtualRules(
+        tuple(col_edges), tuple(row_edges), frozenset(crossed), frozenset(open_cells)
+    )
 
 
 def _rows_of_runs(runs: Sequence[TextLine]) -> list[list[TextLine]]:

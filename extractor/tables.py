@@ -383,7 +383,18 @@ def virtual_rules_to_skeleton(rules: VirtualRules) -> _Skeleton:
         )
         for e, x in enumerate(cols)
     }
-    return _Skeleton(cols, rows, v_lines, {y: [(cols[0], cols[-1])] for y in rows})
+    h_lines = {
+        y: _merge_segments(
+            [
+                (cols[c], cols[c + 1])
+                for c in range(len(cols) - 1)
+                if (i, c) not in rules.open_cells
+            ],
+            0.0,
+        )
+        for i, y in enumerate(rows)
+    }
+    return _Skeleton(cols, rows, v_lines, h_lines)
 
 
 def _box(sk: _Skeleton) -> Box:
@@ -453,7 +464,9 @@ def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> l
         found = region_to_virtual_rules(Region(grid.x0, grid.x1, grid.row_edges), chars, settings)
         if found is not None:
             skeletons[skeletons.index(sk)] = virtual_rules_to_skeleton(found)
-    for region in _horizontal_rule_stacks(groups, settings):
+    stacks = _horizontal_rule_stacks(groups, settings)
+    # widest first: short rules between sub-rows inside a table are not a table of their own
+    for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
         box = (region.x0, region.top, region.x1, region.bottom)
         if any(_overlaps(box, _box(o)) for o in skeletons):
             continue
