@@ -51,7 +51,7 @@ def page_to_layout(
 
     A ``vertical`` page (vertical writing) is read column by column, right to left.
     """
-    grids = page_to_grids(page, settings)
+    grids = page_to_grids(page, settings, horizontal_text=not vertical)
     tables = tuple(g for g in grids if not _is_layout_box(g))
     band = settings.furniture_band * page.height
     boxed_labels = tuple(

@@ -440,10 +440,16 @@ def _horizontal_rule_stacks(groups: Sequence[Sequence[Rule]], settings: Settings
     ]
 
 
-def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
+def page_to_grids(
+    page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, horizontal_text: bool = True
+) -> list[Grid]:
     """Every table on the page, top to bottom: ruled grids (a boxed label is a 1×1 grid),
     frames and horizontal-rule stacks whose glyphs leave column gutters, and tables set in
-    whitespace alone. A table inside another one's box owns its glyphs (read once)."""
+    whitespace alone. A table inside another one's box owns its glyphs (read once).
+
+    Gutters are looked for only in ``horizontal_text``: the columns of vertical writing
+    are not table columns.
+    """
     tol = settings.snap_tolerance
     finite = [r for r in page.rules if math.isfinite(r.position + r.start + r.end)]
     groups = rules_to_groups(finite, tol)
@@ -456,7 +462,7 @@ def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> l
     frames = []
     for sk in skeletons:
         grid = skeleton_to_grid(sk, page.chars, page.number, settings)
-        if grid is not None and grid.n_cols == 1:
+        if grid is not None and grid.n_cols == 1 and horizontal_text:
             frames.append((sk, grid))
     for sk, grid in frames:  # a frame with partial rules: columns from its gutters
         inner = [_box(o) for o in skeletons if _inside(_box(o), _box(sk))]
@@ -464,7 +470,7 @@ def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> l
         found = region_to_virtual_rules(Region(grid.x0, grid.x1, grid.row_edges), chars, settings)
         if found is not None:
             skeletons[skeletons.index(sk)] = virtual_rules_to_skeleton(found)
-    stacks = _horizontal_rule_stacks(groups, settings)
+    stacks = _horizontal_rule_stacks(groups, settings) if horizontal_text else []
     # widest first: short rules between sub-rows inside a table are not a table of their own
     for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
         box = (region.x0, region.top, region.x1, region.bottom)
@@ -475,7 +481,7 @@ def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> l
             skeletons.append(virtual_rules_to_skeleton(found))
     tables = [_box(sk) for sk in skeletons if len(sk.col_edges) > 2]
     loose = chars_outside_boxes(page.chars, tables, settings)
-    for region in chars_to_whitespace_regions(loose, settings):
+    for region in chars_to_whitespace_regions(loose, settings) if horizontal_text else []:
         found = region_to_virtual_rules(region, loose, settings)
         if found is not None:
             skeletons.append(virtual_rules_to_skeleton(found))
