@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractor.load import Char
 from extractor.normalise import join_wrapped_lines
@@ -24,6 +25,8 @@ class TextLine:
     baseline: float
     size: float
     page: int = 0
+    #: Set in a turned direction (a label rotated 90°): always a paragraph of its own.
+    rotated: bool = False
 
 
 def _is_word_char(ch: str) -> bool:
@@ -33,25 +36,50 @@ def _is_word_char(ch: str) -> bool:
     )
 
 
-def _char_text(ch: Char) -> str:
-    """pdfminer spells an unmapped glyph ``(cid:N)``: show it as U+FFFD, never as text."""
-    return "\ufffd" if ch.text.startswith("(cid:") else ch.text
+def _is_undecodable(ch: Char) -> bool:
+    return ch.text.startswith("(cid:")
+
+
+#: Unmapped glyphs in a row up to this many, between readable ones, are blank glyphs.
+MAX_BLANK_GLYPHS = 2
+
+
+def _char_texts(chars: Sequence[Char]) -> list[str]:
+    """pdfminer spells an unmapped glyph ``(cid:N)``: show it as U+FFFD, never as text.
+
+    A short run of them between readable glyphs is a blank the font does not map (a
+    non-embedded font's half-width space, shown as a space by pdftotext): it reads as a
+    space. Longer runs stay U+FFFD (and the quality stage warns about them).
+    """
+    texts = [ch.text for ch in chars]
+    i = 0
+    while i < len(chars):
+        if not _is_undecodable(chars[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and _is_undecodable(chars[j]):
+            j += 1
+        blank = j - i <= MAX_BLANK_GLYPHS and i > 0 and j < len(chars)
+        texts[i:j] = [" " if blank else "\ufffd"] * (j - i)
+        i = j
+    return texts
 
 
 def _chars_to_text(chars: Sequence[Char]) -> str:
     """Join x-ordered chars; a gap becomes a space only between two Latin word characters."""
     out: list[str] = []
     prev: Char | None = None
-    for ch in chars:
-        if prev is not None and out and not ch.text.isspace() and not out[-1].isspace():
+    for ch, text in zip(chars, _char_texts(chars), strict=True):
+        if prev is not None and out and not text.isspace() and not out[-1].isspace():
             gap = ch.x0 - prev.x1
             if (
                 gap > 0.25 * min(ch.size, prev.size)
                 and _is_word_char(prev.text[-1:])
-                and _is_word_char(ch.text[:1])
+                and _is_word_char(text[:1])
             ):
                 out.append(" ")
-        out.append(_char_text(ch))
+        out.append(text)
         prev = ch
     return "".join(out)
 
@@ -111,6 +139,32 @@ def _attach_raised_rows(rows: list[list[Char]]) -> list[list[Char]]:
     return [merged[k] for k in sorted(merged)]
 
 
+def _collides(row: Sequence[Char]) -> bool:
+    """Two glyphs of one printed line never cover the same x: if they do, the row is two
+    lines set close together (a smaller line tucked under another)."""
+    ordered = sorted((c for c in row if not c.text.isspace()), key=lambda c: c.x0)
+    return any(b.x0 < a.x1 - 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) for a, b in pairwise(ordered))
+
+
+def _split_overlapping(row: list[Char], settings: Settings) -> list[list[Char]]:
+    """A row whose glyphs collide split into its lines by baseline (then by size): a gap
+    in the sorted baselines, however small, between two groups that each read as a line."""
+    if len(row) < 4 or not _collides(row):
+        return [row]
+    ordered = sorted(row, key=lambda c: (c.baseline, c.size))
+    gaps = [(b.baseline - a.baseline, i + 1) for i, (a, b) in enumerate(pairwise(ordered))]
+    width, cut = max(gaps)
+    if width <= 0.02 * ordered[0].size:
+        by_size = sorted(row, key=lambda c: c.size)
+        sizes = [(b.size - a.size, i + 1) for i, (a, b) in enumerate(pairwise(by_size))]
+        width, cut = max(sizes)
+        if width <= 0.05 * by_size[-1].size:
+            return [row]
+        ordered = by_size
+    upper, lower = ordered[:cut], ordered[cut:]
+    return [*_split_overlapping(upper, settings), *_split_overlapping(lower, settings)]
+
+
 def _run_to_lines(run: Sequence[Char], page: int) -> list[TextLine]:
     """The run as a line, its leading and trailing spaces dropped (a paragraph's indent
     space must not move the line's left edge: the indent is measured from the glyphs)."""
@@ -137,9 +191,9 @@ def chars_to_lines(
     """
     # Spaces are kept (normalisation decides: U+3000 in "※1　次回" stays a space between a
     # digit and Japanese, between two Japanese characters it goes); only line ends are trimmed.
-    ordered = sorted(
-        (c for c in chars if c.text and c.text not in "\r\n"), key=lambda c: (c.baseline, c.x0)
-    )
+    chars = [c for c in chars if c.text and c.text not in "\r\n"]
+    turned = rotated_chars_to_lines([c for c in chars if not c.upright], page)
+    ordered = sorted((c for c in chars if c.upright), key=lambda c: (c.baseline, c.x0))
     rows: list[list[Char]] = []
     for ch in ordered:
         if rows:
@@ -149,6 +203,7 @@ def chars_to_lines(
                 row.append(ch)
                 continue
         rows.append([ch])
+    rows = [part for row in rows for part in _split_overlapping(row, settings)]
     lines: list[TextLine] = []
     for row in _attach_raised_rows(rows):
         row.sort(key=lambda c: c.x0)
@@ -159,8 +214,57 @@ def chars_to_lines(
                 run = []
             run.append(ch)
         lines += _run_to_lines(run, page)
+    lines += turned
     lines.sort(key=lambda ln: (ln.baseline, ln.x0))
     return lines
+
+
+def rotated_chars_to_lines(chars: Sequence[Char], page: int = 0) -> list[TextLine]:
+    """Glyphs turned a quarter (a rotated label, not vertical writing, whose glyphs stay
+    upright): each unbroken column of them is one line, read in the direction it was set:
+    upwards when the glyph origins sit at the boxes' bottoms, downwards otherwise."""
+    columns: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: c.centre_x):
+        if columns and ch.centre_x - columns[-1][-1].centre_x <= 0.5 * ch.size:
+            columns[-1].append(ch)
+        else:
+            columns.append([ch])
+    runs: list[list[Char]] = []
+    for column in columns:
+        column.sort(key=lambda c: c.top)
+        for i, ch in enumerate(column):
+            if i and ch.top - column[i - 1].bottom > ch.size:
+                runs.append([])
+            if not i:
+                runs.append([])
+            runs[-1].append(ch)
+    lines = []
+    for column in runs:
+        upwards = sum(abs(c.baseline - c.bottom) < abs(c.baseline - c.top) for c in column)
+        column.sort(key=lambda c: -c.top if 2 * upwards > len(column) else c.top)
+        text = _chars_to_text_unspaced(column)
+        if not text.strip():
+            continue
+        top, bottom = min(c.top for c in column), max(c.bottom for c in column)
+        size = _median(c.size for c in column)
+        lines.append(
+            TextLine(
+                text.strip(),
+                min(c.x0 for c in column),
+                max(c.x1 for c in column),
+                top,
+                bottom,
+                top + size,
+                size,
+                page,
+                rotated=True,
+            )
+        )
+    return lines
+
+
+def _chars_to_text_unspaced(chars: Sequence[Char]) -> str:
+    return "".join(_char_texts(chars))
 
 
 Box = tuple[float, float, float, float]
@@ -205,7 +309,8 @@ def lines_to_margins(lines: Sequence[TextLine]) -> Margins | None:
 #: A line opening with one of these is a heading or list item: never glued to its neighbours.
 LIST_MARKER = re.compile(
     r"^\s*(?:[①-⑳㉑-㉟㊱-㊿]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．)）]|"
-    r"[【■□◆◇●○・※]|第[0-9０-９一二三四五六七八九十]+[章節条])"
+    r"[a-zａ-ｚ][.．)）](?![a-zA-Z])|[【■□◆◇●○・･•▪◎★☆▶▷➢※]|"
+    r"第[0-9０-９一二三四五六七八九十]+[章節条])"
 )
 
 
@@ -229,11 +334,13 @@ def _starts_paragraph(
     first: TextLine, prev: TextLine, line: TextLine, margins: dict[int, Margins]
 ) -> bool:
     """Whether ``line`` opens a new paragraph after ``prev`` (``first`` opened the current one)."""
-    if LIST_MARKER.match(line.text):
+    if LIST_MARKER.match(line.text) or line.rotated or prev.rotated:
         return True
     m = margins.get(line.page)
     pm = margins.get(prev.page)
     size = line.size or 10.0
+    if prev is first and LIST_MARKER.match(prev.text) and pm and pm.right - prev.x1 > 1.5 * size:
+        return True  # a one-line list item or heading, short of the margin: it ended
     if (
         LIST_MARKER.match(first.text)
         and pm is not None
