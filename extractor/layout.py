@@ -128,6 +128,7 @@ def _attach_raised_rows(rows: list[list[Char]]) -> list[list[Char]]:
                 and o_baseline - 0.9 * o_size <= baseline <= o_baseline + 0.3 * o_size
                 and x0 >= o_x0 - 2 * o_size
                 and x1 <= o_x1 + 2 * o_size
+                and not _collides([*rows[i], *rows[j]])  # a line tucked under, not a mark
                 and (best is None or abs(o_baseline - baseline) < best[0])
             ):
                 best = (abs(o_baseline - baseline), j)
@@ -182,12 +183,14 @@ def chars_to_lines(
     *,
     page: int = 0,
     split_gap: float = 4.0,
+    spaces_bridge: bool = True,
 ) -> list[TextLine]:
     """Group characters into lines by baseline, top to bottom, each left to right.
 
     Baselines are used rather than boxes because box heights come from the font
     descriptor, which some producers write wrongly. A horizontal gap wider than
-    ``split_gap`` font sizes starts a separate run (a second column, a right-aligned label).
+    ``split_gap`` font sizes starts a separate run (a second column, a right-aligned label);
+    unless ``spaces_bridge``, the gap is measured between glyphs, through typed spaces.
     """
     # Spaces are kept (normalisation decides: U+3000 in "※1　次回" stays a space between a
     # digit and Japanese, between two Japanese characters it goes); only line ends are trimmed.
@@ -208,11 +211,19 @@ def chars_to_lines(
     for row in _attach_raised_rows(rows):
         row.sort(key=lambda c: c.x0)
         run: list[Char] = []
+        ink: Char | None = None  # the run's last glyph (spaces measured through, if asked)
         for ch in row:
-            if run and ch.x0 - run[-1].x1 > split_gap * max(ch.size, run[-1].size):
+            last = ink if not spaces_bridge else (run[-1] if run else None)
+            if (
+                last is not None
+                and ch.x0 - last.x1 > split_gap * max(ch.size, last.size)
+                and (spaces_bridge or not ch.text.isspace())
+            ):
                 lines += _run_to_lines(run, page)
                 run = []
             run.append(ch)
+            if not ch.text.isspace():
+                ink = ch
         lines += _run_to_lines(run, page)
     lines += turned
     lines.sort(key=lambda ln: (ln.baseline, ln.x0))

@@ -5,6 +5,7 @@ Only this small ``PageLayout`` is kept per page, so a whole report fits in memor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.layout import (
@@ -13,8 +14,9 @@ from extractor.layout import (
     chars_to_lines,
     vertical_to_horizontal,
 )
-from extractor.load import PageContent
+from extractor.load import Char, PageContent
 from extractor.model import ReportWarning
+from extractor.regions import chars_to_text_columns
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid, page_to_grids
 
@@ -44,6 +46,26 @@ def _is_layout_box(grid: Grid) -> bool:
     return grid.n_cols == 1
 
 
+def body_to_lines(
+    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS, *, page: int = 0
+) -> list[TextLine]:
+    """Body lines, each column of side-by-side running text read on its own: a line never
+    runs across the gutter between two text columns, however narrow."""
+    columns = chars_to_text_columns(chars, settings)
+    if not columns:
+        return chars_to_lines(chars, settings, page=page)
+    groups: dict[int, list[Char]] = {}
+    for ch in chars:
+        cx, cy = ch.centre_x, ch.centre_y(settings)
+        where = next(
+            (i for i, c in enumerate(columns) if c.x0 <= cx <= c.x1 and c.top <= cy <= c.bottom),
+            -1,
+        )
+        groups.setdefault(where, []).append(ch)
+    lines = [ln for group in groups.values() for ln in chars_to_lines(group, settings, page=page)]
+    return sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
+
+
 def page_to_layout(
     page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, vertical: bool = False
 ) -> PageLayout:
@@ -67,11 +89,14 @@ def page_to_layout(
     )
     if vertical:
         body = vertical_to_horizontal(body, page.width, settings)
+        lines = chars_to_lines(body, settings, page=page.number)
+    else:
+        lines = body_to_lines(body, settings, page=page.number)
     return PageLayout(
         number=page.number,
         width=page.width,
         height=page.height,
-        lines=tuple(chars_to_lines(body, settings, page=page.number)),
+        lines=tuple(lines),
         grids=tables,
         boxed_labels=boxed_labels,
     )

@@ -1,8 +1,9 @@
 """Reading order of a page's blocks (lines and tables), the way a person reads them.
 
-Recursive XY-cut: a set of boxes is split at its widest clear gap, across (a band above
-another) or down (a block beside another: columns, side-by-side tables, the two pages of a
-spread); each side is read whole before the next, top before bottom, left before right.
+Recursive XY-cut: a set of boxes is split down (a block beside another: columns,
+side-by-side tables, the two pages of a spread) where a clear vertical strip runs through
+all of it, else across at its widest clear horizontal gap; each side is read whole before
+the next, left before right, top before bottom.
 A vertical gap must be at least ``Settings.column_gap`` font sizes wide, and both sides
 at least ``column_min_height`` of the area's height (a column, not a date set to the right
 of a title), so the word spacing of one line never splits it.
@@ -41,9 +42,9 @@ def boxes_to_reading_order(
         if down is not None and down[0] >= settings.column_gap * size:
             left = [i for i in ids if boxes[i][2] <= down[1]]
             right = [i for i in ids if boxes[i][2] > down[1]]
-            if (across is None or down[0] >= across[0]) and min(
-                _height(left, boxes), _height(right, boxes)
-            ) >= settings.column_min_height * _height(ids, boxes):
+            if min(_height(left, boxes), _height(right, boxes)) >= (
+                settings.column_min_height * _height(ids, boxes)
+            ):
                 return cut(left) + cut(right)
         if across is not None:
             upper = [i for i in ids if boxes[i][3] <= across[1]]

@@ -16,13 +16,17 @@ ruled tables, so the indicator reader sees the same ``Grid`` either way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 from extractor.layout import TextLine, chars_to_lines
 from extractor.load import Char
 from extractor.settings import DEFAULT_SETTINGS, Settings
+
+K = TypeVar("K")
 
 #: Share of a glyph's size above (and below) its baseline that its ink occupies.
 ASCENT, DESCENT = 0.88, 0.12
@@ -65,9 +69,7 @@ def _median(values: Sequence[float], default: float = 10.0) -> float:
 
 def chars_to_runs(chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS) -> list[TextLine]:
     """Printed lines cut at every gap of at least a gutter's width: one run per cell line."""
-    return chars_to_lines(
-        [c for c in chars if not c.text.isspace()], settings, split_gap=settings.gutter_width
-    )
+    return chars_to_lines(chars, settings, split_gap=settings.gutter_width, spaces_bridge=False)
 
 
 def runs_to_gutters(
@@ -115,6 +117,42 @@ def column_runs_to_blocks(
                 continue
         blocks.append([run])
     return blocks
+
+
+def _on_baseline(line: TextLine, baselines: Sequence[float]) -> bool:
+    """Whether one of ``baselines`` (sorted) is this line's: set on the same row."""
+    tolerance = 0.1 * line.size
+    i = bisect_left(baselines, line.baseline - tolerance)
+    return i < len(baselines) and baselines[i] <= line.baseline + tolerance
+
+
+def columns_to_blocks(
+    columns: Mapping[K, tuple[Sequence[TextLine], float]], settings: Settings = DEFAULT_SETTINGS
+) -> dict[K, list[list[TextLine]]]:
+    """Cell blocks of several columns (key → its lines and text edge) read together: two
+    lines that look wrapped are still separate rows when another column has a one-line
+    cell on each of their baselines (``2 非常勤職員等事務`` / ``3 職員研修``, each with its
+    amount), while two wrapped cells side by side keep their lines together."""
+    naive = {
+        k: column_runs_to_blocks(lines, right, settings) for k, (lines, right) in columns.items()
+    }
+    singles = {k: sorted(b[0].baseline for b in bs if len(b) == 1) for k, bs in naive.items()}
+    out: dict[K, list[list[TextLine]]] = {}
+    for key, blocks in naive.items():
+        out[key] = []
+        for block in blocks:
+            out[key].append([block[0]])
+            for prev, run in pairwise(block):
+                apart = any(
+                    _on_baseline(prev, ys) and _on_baseline(run, ys)
+                    for other, ys in singles.items()
+                    if other != key and len(ys) >= 2
+                )
+                if apart:
+                    out[key].append([run])
+                else:
+                    out[key][-1].append(run)
+    return out
 
 
 def _merge_intervals(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -181,11 +219,8 @@ def band_to_rows(
     by_col: dict[int, list[TextLine]] = {}
     for run in runs:
         by_col.setdefault(_column_of((run.x0 + run.x1) / 2, col_edges), []).append(run)
-    spans = [
-        (_ink(b[0])[0], _ink(b[-1])[1], col)
-        for col, col_runs in by_col.items()
-        for b in column_runs_to_blocks(col_runs, rights[col], settings)
-    ]
+    blocks = columns_to_blocks({col: (rs, rights[col]) for col, rs in by_col.items()}, settings)
+    spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
     records = _merge_intervals([(a, b) for a, b, _ in spans])
     start = records[0][1] if header and len(records) > 1 else top
     gaps = [(upper[1], lower[0]) for upper, lower in pairwise(records)]
@@ -319,17 +354,11 @@ def _region_around(rows: Sequence[Sequence[TextLine]]) -> Region:
     return Region(min(r.x0 for r in runs) - pad, max(r.x1 for r in runs) + pad, (top, bottom))
 
 
-def chars_to_whitespace_regions(
-    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
-) -> list[Region]:
-    """Areas of consecutive lines whose runs keep common gutters (tables with no rules).
-
-    A block grows line by line while the lines are close (``table_row_pitch``) and a gutter
-    survives; it is a table when at least ``min_table_rows`` of its lines are split by the
-    gutters and its runs are short (cells, not side-by-side running text).
-    """
+def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[list[TextLine]]]:
+    """Runs of consecutive lines that keep a common gutter, at least ``min_table_rows`` of
+    them split by it. A block grows line by line while the lines are close
+    (``table_row_pitch``) and a gutter survives."""
     rows = _rows_of_runs(chars_to_runs(chars, settings))
-    regions: list[Region] = []
     i = 0
     while i < len(rows):
         if len(rows[i]) < 2:
@@ -347,13 +376,43 @@ def chars_to_whitespace_regions(
             block.append(row)
         while len(block) > 1 and _is_loose_last_line(block):
             block.pop()
-        split = sum(len(row) >= 2 for row in block)
-        if split >= settings.min_table_rows and not _is_prose(block, settings):
-            regions.append(_region_around(block))
+        if sum(len(row) >= 2 for row in block) >= settings.min_table_rows:
+            yield block
             i += len(block)
         else:
             i += 1
-    return regions
+
+
+def chars_to_whitespace_regions(
+    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[Region]:
+    """Areas of consecutive lines whose runs keep common gutters and are short (cells):
+    tables set with no rules at all."""
+    return [
+        _region_around(block)
+        for block in _aligned_blocks(chars, settings)
+        if not _is_prose(block, settings)
+    ]
+
+
+def chars_to_text_columns(
+    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[Region]:
+    """Side-by-side columns of running text (long runs on both sides of a common gutter),
+    each area with its column edges as ``band_edges``-free regions: one region per column."""
+    columns = []
+    for block in _aligned_blocks(chars, settings):
+        if not _is_prose(block, settings):
+            continue
+        area = _region_around(block)
+        runs = [r for row in block for r in row]
+        edges = [
+            area.x0,
+            *((a + b) / 2 for a, b in runs_to_gutters(runs, area.x0, area.x1, settings)),
+            area.x1,
+        ]
+        columns += [Region(a, b, area.band_edges) for a, b in pairwise(edges)]
+    return columns
 
 
 def _is_loose_last_line(block: Sequence[Sequence[TextLine]]) -> bool:

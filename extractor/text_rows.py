@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from extractor.layout import Box, TextLine, chars_outside_boxes
 from extractor.load import Char
 from extractor.normalise import join_wrapped_lines, normalise_text
-from extractor.regions import ASCENT, DESCENT, chars_to_runs, column_runs_to_blocks
+from extractor.regions import ASCENT, DESCENT, chars_to_runs, columns_to_blocks
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Cell, Grid
 
@@ -120,18 +120,22 @@ def grid_to_text_rows(
     inner: Sequence[Box] = (),
 ) -> list[TextRow]:
     """The grid's printed rows top to bottom; glyphs inside ``inner`` tables are theirs."""
-    blocks: list[tuple[float, float, Cell, list[TextLine]]] = []
-    for cell, mine in _cell_chars(
-        grid, chars_outside_boxes(chars, inner, settings), settings
-    ).items():
+    members = _cell_chars(grid, chars_outside_boxes(chars, inner, settings), settings)
+    columns = {}
+    for cell, mine in members.items():
         lines = runs_to_cell_lines(chars_to_runs(mine, settings), settings)
-        if not lines:
-            continue
-        right = max(ln.x1 for ln in lines)
-        for block in column_runs_to_blocks(lines, right, settings):
-            top = block[0].baseline - ASCENT * block[0].size
-            bottom = block[-1].baseline + DESCENT * block[-1].size
-            blocks.append((top, bottom, cell, block))
+        if lines:
+            columns[cell] = (lines, max(ln.x1 for ln in lines))
+    blocks = [
+        (
+            block[0].baseline - ASCENT * block[0].size,
+            block[-1].baseline + DESCENT * block[-1].size,
+            cell,
+            block,
+        )
+        for cell, cell_blocks in columns_to_blocks(columns, settings).items()
+        for block in cell_blocks
+    ]
     blocks.sort(key=lambda b: (b[0], b[2].col))
     groups: list[list[tuple[float, float, Cell, list[TextLine]]]] = []
     reach = -1e9

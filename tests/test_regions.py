@@ -1,0 +1,171 @@
+"""Issue 9: tables without full ruling, read as grids and as text in reading order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import extractor
+from extractor.load import pdf_to_pages
+from extractor.tables import Grid, page_to_grids
+from tests.fixtures_layouts import Drawing, Text, draw, table_texts
+
+BUDGET = [
+    ["3 人事事務運営費", "", "475,372"],
+    ["", "1 職員採用等事務（総務部）", "407,080"],
+    ["", "2 非常勤職員等事務（総務部）", "13,871"],
+    ["", "3 職員研修（総務部）", "54,421"],
+    ["4 職員の福利厚生事務運営費", "", "740,246"],
+    ["", "1 職員互助会事業補助（総務部）", "89,186"],
+]
+PROSE = (
+    "市は、子育て世帯の負担を軽くするため、保育料の減免や学童保育所利用料の減額を行い、"
+    "相談窓口を一つにまとめて支援が受けやすい環境づくりを進めた。"
+)
+
+
+def _grids(tmp_path: Path, page: Drawing) -> list[Grid]:
+    (content,) = pdf_to_pages(draw(tmp_path / "t.pdf", [page]))
+    return page_to_grids(content)
+
+
+def _text(tmp_path: Path, *pages: Drawing) -> list[str]:
+    out = extractor.extract_text(draw(tmp_path / "t.pdf", list(pages)))
+    return [p["text"] for page in out for p in page["paragraphs"]]
+
+
+def _rows(grid: Grid) -> list[list[str]]:
+    return [[c.text for c in grid.row_cells(r) if c.row == r] for r in range(grid.n_rows)]
+
+
+def _prose_lines(x: float, top: float, n: int, chars: int, size: float = 10.0) -> list[Text]:
+    """Justified running text: ``n`` full lines of ``chars`` glyphs from ``PROSE``."""
+    body = PROSE * 4
+    return [
+        Text(x, top + i * size * 1.7, body[i * chars : (i + 1) * chars], size) for i in range(n)
+    ]
+
+
+def test_whitespace_columns_become_a_grid_with_whole_numbers(tmp_path: Path) -> None:
+    page = Drawing(texts=table_texts(BUDGET, [60, 75, 420], right_aligned=(2,)))
+    (grid,) = _grids(tmp_path, page)
+    assert grid.n_rows == len(BUDGET)
+    rows = _rows(grid)
+    assert rows[0][0] == "3 人事事務運営費" and rows[0][-1] == "475,372"
+    assert rows[1][-2:] == ["1 職員採用等事務(総務部)", "407,080"]
+    text = _text(tmp_path, page)
+    assert "3 人事事務運営費 | 475,372" in text
+    assert "1 職員採用等事務(総務部) | 407,080" in text
+    numbers = re.findall(r"\d[\d,]*\d", " ".join(text))
+    assert sorted(numbers) == sorted(row[2] for row in BUDGET)
+
+
+def test_running_text_never_becomes_a_table(tmp_path: Path) -> None:
+    texts = _prose_lines(60, 100, 8, 40)
+    texts.append(Text(60, 100 + 8 * 17, "　" + PROSE[:20]))  # an indented last line
+    assert _grids(tmp_path, Drawing(texts=texts)) == []
+
+
+def test_side_by_side_running_text_is_read_column_by_column(tmp_path: Path) -> None:
+    left, right = _prose_lines(40, 100, 6, 24), _prose_lines(320, 100, 6, 24)
+    right = [Text(t.x, t.baseline, "右" + t.text[1:], t.size) for t in right]
+    page = Drawing(texts=left + right)
+    assert _grids(tmp_path, page) == []
+    text = "".join(_text(tmp_path, page))
+    assert text.index(left[-1].text[-5:]) < text.index("右")  # the left column first
+
+
+def test_horizontal_rules_only(tmp_path: Path) -> None:
+    """Top, header and bottom rules: the header band is one row, the body splits by line."""
+    rows = [["項目", "件数", "金額"], ["相談", "12", "3,400"], ["訪問", "5", "1,200"]]
+    texts = table_texts(rows, [60, 250, 400], right_aligned=(1, 2), top=100, pitch=18)
+    rules = [(50, 86, 410, 86), (50, 105, 410, 105), (50, 141, 410, 141)]
+    (grid,) = _grids(tmp_path, Drawing(texts=texts, rules=rules))
+    assert _rows(grid) == [
+        ["項目", "件数", "金額"],
+        ["相談", "12", "3,400"],
+        ["訪問", "5", "1,200"],
+    ]
+
+
+def test_frame_with_header_rule_and_no_inner_verticals(tmp_path: Path) -> None:
+    rows = [["項目", "件数", "金額"], ["相談", "12", "3,400"], ["訪問", "5", "1,200"]]
+    texts = table_texts(rows, [60, 250, 400], right_aligned=(1, 2), top=100, pitch=18)
+    frame = [(50, 86, 410, 86), (50, 141, 410, 141), (50, 86, 50, 141), (410, 86, 410, 141)]
+    (grid,) = _grids(tmp_path, Drawing(texts=texts, rules=[*frame, (50, 105, 410, 105)]))
+    assert _rows(grid) == [
+        ["項目", "件数", "金額"],
+        ["相談", "12", "3,400"],
+        ["訪問", "5", "1,200"],
+    ]
+
+
+def test_a_table_in_an_outer_frame_is_read_once(tmp_path: Path) -> None:
+    """A 2-column ruled box whose right cell holds a ruled table: each text once."""
+    outer = [(40, 80, 540, 80), (40, 200, 540, 200), (40, 80, 40, 200), (540, 80, 540, 200)]
+    outer.append((120, 80, 120, 200))
+    inner_rows = [(140, 110, 520, 110), (140, 130, 520, 130), (140, 150, 520, 150)]
+    inner_cols = [(140, 110, 140, 150), (330, 110, 330, 150), (520, 110, 520, 150)]
+    texts = [
+        Text(50, 140, "事業概要"),
+        Text(140, 100, "主な取組"),
+        Text(150, 124, "相談件数"),
+        Text(510, 124, "1,234件", align="right"),
+        Text(150, 144, "訪問件数"),
+        Text(510, 144, "567件", align="right"),
+    ]
+    page = Drawing(texts=texts, rules=outer + inner_rows + inner_cols)
+    joined = "\n".join(_text(tmp_path, page))
+    for word in ("事業概要", "主な取組", "相談件数", "1,234件", "訪問件数", "567件"):
+        assert joined.count(word) == 1, (word, joined)
+    assert "相談件数 | 1,234件" in joined
+
+
+def test_side_by_side_tables_each_read_whole_header_first(tmp_path: Path) -> None:
+    left_rows = [["年代", "人数"], ["90歳以上", "25"], ["80代", "75"], ["70代", "96"]]
+    right_rows = [["居住地", "人数"], ["那覇市", "600"], ["宜野湾市", "78"], ["石垣市", "21"]]
+    texts = table_texts(left_rows, [50, 250], right_aligned=(1,)) + table_texts(
+        right_rows, [320, 540], right_aligned=(1,)
+    )
+    rules = [(45, 86 + 18 * i, 260, 86 + 18 * i) for i in range(5)]
+    rules += [(315, 86 + 18 * i, 550, 86 + 18 * i) for i in range(5)]
+    text = _text(tmp_path, Drawing(texts=texts, rules=rules))
+    assert text == [
+        "年代 | 人数",
+        "90歳以上 | 25",
+        "80代 | 75",
+        "70代 | 96",
+        "居住地 | 人数",
+        "那覇市 | 600",
+        "宜野湾市 | 78",
+        "石垣市 | 21",
+    ]
+
+
+def test_a_spread_reads_its_left_page_first(tmp_path: Path) -> None:
+    """A landscape two-page spread: the left page's header and text before the right's."""
+    landscape = (842, 595)
+    texts = [Text(40, 60, "(款) 02 総務費"), Text(800, 60, "(単位:千円)", align="right")]
+    texts += _prose_lines(40, 100, 4, 30)
+    texts += [Text(t.x + 400, t.baseline, "右" + t.text[1:]) for t in _prose_lines(40, 100, 4, 30)]
+    texts += [Text(40, 560, "318"), Text(800, 560, "319", align="right")]
+    text = _text(tmp_path, Drawing(texts=texts, size=landscape))
+    assert text[0] == "(款) 02 総務費"
+    assert text.index("318") < text.index("(単位:千円)")
+    assert text[-1] == "319"
+
+
+def test_close_lines_whose_glyphs_overlap_are_kept_apart(tmp_path: Path) -> None:
+    """A small line tucked under another (baselines 3 pt apart) is not interleaved."""
+    texts = [Text(60, 100, "賃上げ表明が加点評価となる"), Text(60, 103, "事業年度の期間の例", 7)]
+    text = _text(tmp_path, Drawing(texts=texts))
+    assert "賃上げ表明が加点評価となる" in "".join(text)
+    assert "事業年度の期間の例" in "".join(text)
+
+
+def test_rotated_label_is_a_line_of_its_own(tmp_path: Path) -> None:
+    texts = [*_prose_lines(80, 100, 6, 36), Text(50, 190, "担当部署", angle=90)]
+    out = extractor.extract_text(draw(tmp_path / "t.pdf", [Drawing(texts=texts)]))
+    paragraphs = [p["text"] for p in out[0]["paragraphs"]]
+    assert "担当部署" in paragraphs
+    assert out[0]["warnings"] == []
