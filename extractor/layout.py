@@ -347,6 +347,8 @@ def _starts_paragraph(
     """Whether ``line`` opens a new paragraph after ``prev`` (``first`` opened the current one)."""
     if LIST_MARKER.match(line.text) or line.rotated or prev.rotated:
         return True
+    if abs(line.size - prev.size) > 0.1 * max(line.size, prev.size):
+        return True  # a title above a label, body text under a heading: a new block
     m = margins.get(line.page)
     pm = margins.get(prev.page)
     size = line.size or 10.0

@@ -28,6 +28,9 @@ from extractor.settings import DEFAULT_SETTINGS, Settings
 
 K = TypeVar("K")
 
+#: Marks a wide gap between two items of one printed line (never in glyph text).
+RUN_GAP = "\t"
+
 #: Share of a glyph's size above (and below) its baseline that its ink occupies.
 ASCENT, DESCENT = 0.88, 0.12
 
@@ -96,21 +99,28 @@ def _is_number(text: str) -> bool:
     return stripped.isdigit()
 
 
+Extent = tuple[float, float]
+
+
 def column_runs_to_blocks(
-    runs: Sequence[TextLine], right: float, settings: Settings = DEFAULT_SETTINGS
+    runs: Sequence[TextLine], extent: Extent, settings: Settings = DEFAULT_SETTINGS
 ) -> list[list[TextLine]]:
     """One column's runs (top to bottom) grouped into cell blocks: a run continues the block
-    above when that one wraps (it reaches ``right``, the column's text edge) on the next line."""
+    above when that one wraps, running from edge to edge of ``extent`` (the column's text
+    edges: a short centred line, like 有 over 婦人科, does not) on to the next line."""
+    left, right = extent
     blocks: list[list[TextLine]] = []
     for run in sorted(runs, key=lambda r: r.baseline):
         if blocks:
             prev = blocks[-1][-1]
+            reach = min(settings.wrap_reach * prev.size, 0.25 * (right - left))
             wraps = (
-                prev.x1 >= right - settings.wrap_reach * prev.size
+                prev.x1 >= right - reach
+                and prev.x0 <= left + reach
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and not _is_number(prev.text)
                 and not _is_number(run.text)
-                and "\t" not in prev.text + run.text  # a line with a gutter is a row
+                and RUN_GAP not in prev.text + run.text  # a line of two items is a row
             )
             if wraps:
                 blocks[-1].append(run)
@@ -127,16 +137,19 @@ def _on_baseline(line: TextLine, baselines: Sequence[float]) -> bool:
 
 
 def columns_to_blocks(
-    columns: Mapping[K, tuple[Sequence[TextLine], float]], settings: Settings = DEFAULT_SETTINGS
+    columns: Mapping[K, tuple[Sequence[TextLine], Extent]], settings: Settings = DEFAULT_SETTINGS
 ) -> dict[K, list[list[TextLine]]]:
     """Cell blocks of several columns (key → its lines and text edge) read together: two
-    lines that look wrapped are still separate rows when another column has a one-line
-    cell on each of their baselines (``2 非常勤職員等事務`` / ``3 職員研修``, each with its
-    amount), while two wrapped cells side by side keep their lines together."""
+    lines that look wrapped are still separate rows when another column has a number on
+    each of their baselines (``2 非常勤職員等事務`` / ``3 職員研修``, each with its amount),
+    while two wrapped cells side by side keep their lines together."""
     naive = {
-        k: column_runs_to_blocks(lines, right, settings) for k, (lines, right) in columns.items()
+        k: column_runs_to_blocks(lines, extent, settings) for k, (lines, extent) in columns.items()
     }
-    singles = {k: sorted(b[0].baseline for b in bs if len(b) == 1) for k, bs in naive.items()}
+    singles = {
+        k: sorted(b[0].baseline for b in bs if len(b) == 1 and _is_number(b[0].text))
+        for k, bs in naive.items()
+    }
     out: dict[K, list[list[TextLine]]] = {}
     for key, blocks in naive.items():
         out[key] = []
@@ -202,7 +215,7 @@ def _stab(gaps: list[tuple[float, float]]) -> list[float]:
 def band_to_rows(
     runs: Sequence[TextLine],
     col_edges: Sequence[float],
-    rights: Sequence[float],
+    extents: Sequence[Extent],
     top: float,
     bottom: float,
     settings: Settings = DEFAULT_SETTINGS,
@@ -219,7 +232,7 @@ def band_to_rows(
     by_col: dict[int, list[TextLine]] = {}
     for run in runs:
         by_col.setdefault(_column_of((run.x0 + run.x1) / 2, col_edges), []).append(run)
-    blocks = columns_to_blocks({col: (rs, rights[col]) for col, rs in by_col.items()}, settings)
+    blocks = columns_to_blocks({col: (rs, extents[col]) for col, rs in by_col.items()}, settings)
     spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
     records = _merge_intervals([(a, b) for a, b, _ in spans])
     start = records[0][1] if header and len(records) > 1 else top
@@ -251,6 +264,35 @@ def band_to_rows(
             filled[(first, col)] = filled[(last, col)] = True
         open_cells |= {(e, col) for e in range(first + 1, last + 1)}
     return edges, open_cells
+
+
+def extend_below(
+    region: Region,
+    rules: VirtualRules,
+    chars: Sequence[Char],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Region:
+    """The region with the unruled row right under its last rule (a 合計 row that only
+    has a rule above it), when that row's cells sit in the region's columns."""
+    bands = [b - a for a, b in pairwise(region.band_edges)]
+    pitch = sorted(bands)[len(bands) // 2]
+    below = [
+        c
+        for c in chars
+        if region.x0 < c.centre_x < region.x1
+        and region.bottom < c.centre_y(settings) < region.bottom + pitch
+    ]
+    rows = _rows_of_runs(chars_to_runs(below, settings))
+    if not rows:
+        return region
+    row = rows[0]
+    cols = rules.col_edges
+    fits = all(not any(r.x0 < e < r.x1 for e in cols[1:-1]) for r in row)
+    columns = {_column_of((r.x0 + r.x1) / 2, cols) for r in row}
+    bottom = max(_ink(r)[1] for r in row) + 1.0
+    if not fits or len(columns) < 2 or bottom - region.bottom > pitch:
+        return region
+    return Region(region.x0, region.x1, (*region.band_edges, bottom))
 
 
 def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
@@ -296,16 +338,16 @@ def region_to_virtual_rules(
     if not gutters:
         return None
     col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]
-    rights = [region.x0] * (len(col_edges) - 1)
+    extents = [(region.x1, region.x0)] * (len(col_edges) - 1)
     for run in basis:
         col = _column_of((run.x0 + run.x1) / 2, col_edges)
-        rights[col] = max(rights[col], run.x1)
+        extents[col] = (min(extents[col][0], run.x0), max(extents[col][1], run.x1))
     row_edges: list[float] = []
     open_cells: set[tuple[int, int]] = set()
     for i, (a, b) in enumerate(bands):
         mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
         edges, spans = (
-            band_to_rows(mine, col_edges, rights, a, b, settings, header=i == 0)
+            band_to_rows(mine, col_edges, extents, a, b, settings, header=i == 0)
             if mine
             else ([a, b], set())
         )

@@ -49,6 +49,9 @@ class Settings:
     wrap_reach: float = 1.5
     #: ... and the baselines are at most this many font sizes apart.
     wrap_pitch: float = 1.8
+    #: A gap this many font sizes wide inside a cell line parts two items (a name and its
+    #: amount): the line is a row of its own, never the first half of a wrapped cell line.
+    item_gap: float = 2.0
     #: A table found from whitespace alone needs this many rows with two or more columns.
     min_table_rows: int = 3
     #: Baselines further apart than this many font sizes end a whitespace table.

@@ -26,6 +26,7 @@ from extractor.regions import (
     Region,
     VirtualRules,
     chars_to_whitespace_regions,
+    extend_below,
     region_to_virtual_rules,
 )
 from extractor.settings import DEFAULT_SETTINGS, Settings
@@ -478,6 +479,9 @@ def page_to_grids(
             continue
         found = region_to_virtual_rules(region, page.chars, settings)
         if found is not None:
+            longer = extend_below(region, found, page.chars, settings)
+            if longer != region:
+                found = region_to_virtual_rules(longer, page.chars, settings) or found
             skeletons.append(virtual_rules_to_skeleton(found))
     tables = [_box(sk) for sk in skeletons if len(sk.col_edges) > 2]
     loose = chars_outside_boxes(page.chars, tables, settings)

@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from extractor.layout import Box, TextLine, chars_outside_boxes
 from extractor.load import Char
 from extractor.normalise import join_wrapped_lines, normalise_text
-from extractor.regions import ASCENT, DESCENT, chars_to_runs, columns_to_blocks
+from extractor.regions import (
+    ASCENT,
+    DESCENT,
+    RUN_GAP,
+    chars_to_runs,
+    column_runs_to_blocks,
+)
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Cell, Grid
-
-#: Marks a gutter between two runs of one printed line (never in glyph text).
-RUN_GAP = "\t"
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,15 @@ class TextRow:
 
 def runs_to_cell_lines(runs: Sequence[TextLine], settings: Settings) -> list[TextLine]:
     """Runs of one cell back into printed lines; runs on one line keep a space between them
-    (``国庫補助金   6,776``), and a line with such a gap never wraps into the next."""
+    (``国庫補助金   6,776``). A gap of ``item_gap`` sizes or more parts two items (a name
+    and its amount): such a line is a row of its own, it never wraps into the next."""
     lines: list[TextLine] = []
     for run in sorted(runs, key=lambda r: (r.baseline, r.x0)):
         prev = lines[-1] if lines else None
         if prev is not None and abs(run.baseline - prev.baseline) <= 0.35 * run.size:
+            wide = run.x0 - prev.x1 >= settings.item_gap * run.size
             lines[-1] = TextLine(
-                text=f"{prev.text}{RUN_GAP}{run.text}",
+                text=f"{prev.text}{RUN_GAP if wide else ' '}{run.text}",
                 x0=prev.x0,
                 x1=run.x1,
                 top=min(prev.top, run.top),
@@ -121,21 +126,16 @@ def grid_to_text_rows(
 ) -> list[TextRow]:
     """The grid's printed rows top to bottom; glyphs inside ``inner`` tables are theirs."""
     members = _cell_chars(grid, chars_outside_boxes(chars, inner, settings), settings)
-    columns = {}
+    blocks = []
     for cell, mine in members.items():
         lines = runs_to_cell_lines(chars_to_runs(mine, settings), settings)
-        if lines:
-            columns[cell] = (lines, max(ln.x1 for ln in lines))
-    blocks = [
-        (
-            block[0].baseline - ASCENT * block[0].size,
-            block[-1].baseline + DESCENT * block[-1].size,
-            cell,
-            block,
-        )
-        for cell, cell_blocks in columns_to_blocks(columns, settings).items()
-        for block in cell_blocks
-    ]
+        if not lines:
+            continue
+        extent = (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
+        for block in column_runs_to_blocks(lines, extent, settings):
+            top = block[0].baseline - ASCENT * block[0].size
+            bottom = block[-1].baseline + DESCENT * block[-1].size
+            blocks.append((top, bottom, cell, block))
     blocks.sort(key=lambda b: (b[0], b[2].col))
     groups: list[list[tuple[float, float, Cell, list[TextLine]]]] = []
     reach = -1e9
