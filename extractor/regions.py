@@ -16,6 +16,7 @@ ruled tables, so the indicator reader sees the same ``Grid`` either way.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -94,6 +95,28 @@ def _ink(line: TextLine) -> tuple[float, float]:
     return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
 
 
+#: A comma-grouped number, whole (``100,000``): the only number a line break may cut.
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+")
+TAIL_NUMBER, HEAD_NUMBER = re.compile(r"[\d,]+$"), re.compile(r"^[\d,]+")
+
+
+def joins_number(upper: str, lower: str) -> bool:
+    """Whether digits meeting at a line break are one number cut in two (``100,0`` /
+    ``00円``): together they make a comma-grouped number and the upper part alone does not
+    (``13:00`` / ``15:00`` and ``475,372`` / ``407,080`` are two)."""
+    tail, head = TAIL_NUMBER.search(upper), HEAD_NUMBER.search(lower)
+    if tail is None or head is None or not upper[-1:].isdigit() or not lower[:1].isdigit():
+        return False
+    return bool(
+        GROUPED_NUMBER.fullmatch(tail.group() + head.group())
+        and not GROUPED_NUMBER.fullmatch(tail.group())
+    )
+
+
+def _cut_number(upper: TextLine, lower: TextLine) -> bool:
+    return joins_number(upper.text.strip(), lower.text.strip())
+
+
 def _is_number(text: str) -> bool:
     stripped = text.replace(",", "").replace(".", "").replace("%", "").strip("()△▲-−")
     return stripped.isdigit()
@@ -118,8 +141,7 @@ def column_runs_to_blocks(
                 prev.x1 >= right - reach
                 and prev.x0 <= left + reach
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
-                and not _is_number(prev.text)
-                and not _is_number(run.text)
+                and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row
             )
             if wraps:

@@ -10,7 +10,6 @@ with a space between words (``有`` / ``婦人科``), never glued into one word 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from extractor.regions import (
     RUN_GAP,
     chars_to_runs,
     column_runs_to_blocks,
+    joins_number,
 )
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Cell, Grid
@@ -65,19 +65,6 @@ def _is_word(ch: str) -> bool:
     return bool(ch) and unicodedata.category(ch)[0] in "LN"
 
 
-#: A number wrapped across lines: the two halves make one comma-grouped number.
-GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+")
-TAIL_DIGITS, HEAD_DIGITS = re.compile(r"[\d,]+$"), re.compile(r"^[\d,]+")
-
-
-def _splits_numbers(upper: str, lower: str) -> bool:
-    """Digits meet at the line break but do not make one number (``13:00`` / ``15:00``)."""
-    tail, head = TAIL_DIGITS.search(upper), HEAD_DIGITS.search(lower)
-    if tail is None or head is None or not upper[-1].isdigit() or not lower[0].isdigit():
-        return False
-    return not GROUPED_NUMBER.fullmatch(tail.group() + head.group())
-
-
 def _block_text(block: Sequence[TextLine]) -> str:
     if len(block) == 1:  # one line, perhaps with gaps: its runs apart by a space
         parts = (normalise_text(part) for part in block[0].text.split(RUN_GAP))
@@ -85,7 +72,9 @@ def _block_text(block: Sequence[TextLine]) -> str:
     pieces: list[list[str]] = []
     for line in block:
         text = normalise_text(line.text)
-        if pieces and not _splits_numbers(normalise_text(pieces[-1][-1]), text):
+        upper = normalise_text(pieces[-1][-1]) if pieces else ""
+        digits_meet = upper[-1:].isdigit() and text[:1].isdigit()
+        if pieces and (not digits_meet or joins_number(upper, text)):
             pieces[-1].append(line.text)
         else:
             pieces.append([line.text])
