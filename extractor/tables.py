@@ -398,6 +398,21 @@ def virtual_rules_to_skeleton(rules: VirtualRules) -> _Skeleton:
     return _Skeleton(cols, rows, v_lines, h_lines)
 
 
+def _is_frame(sk: _Skeleton, settings: Settings) -> bool:
+    """A ruled box with no inner vertical drawn: every cell spans all its columns."""
+    n_cols = len(sk.col_edges) - 1
+    return all(
+        c0 == 0 and c1 == n_cols
+        for _, c0, _, c1 in skeleton_to_spans(sk, settings.separator_coverage)
+    )
+
+
+def _frame_row_edges(sk: _Skeleton, settings: Settings) -> tuple[float, ...]:
+    """The row edges a frame's rules draw (a header rule), stray rule ends left out."""
+    spans = skeleton_to_spans(sk, settings.separator_coverage)
+    return tuple(sk.row_edges[i] for i in sorted({i for s in spans for i in (s[0], s[2])}))
+
+
 def _box(sk: _Skeleton) -> Box:
     return (sk.col_edges[0], sk.row_edges[0], sk.col_edges[-1], sk.row_edges[-1])
 
@@ -460,15 +475,14 @@ def page_to_grids(
             sk = table_rules_to_skeleton(table_rules, tol)
             if len(sk.col_edges) >= 2 and len(sk.row_edges) >= 2:
                 skeletons.append(sk)
-    frames = []
-    for sk in skeletons:
-        grid = skeleton_to_grid(sk, page.chars, page.number, settings)
-        if grid is not None and grid.n_cols == 1 and horizontal_text:
-            frames.append((sk, grid))
-    for sk, grid in frames:  # a frame with partial rules: columns from its gutters
+    frames = [sk for sk in skeletons if horizontal_text and _is_frame(sk, settings)]
+    for sk in frames:  # a frame with partial rules: columns from its gutters
         inner = [_box(o) for o in skeletons if _inside(_box(o), _box(sk))]
         chars = chars_outside_boxes(page.chars, inner, settings)
-        found = region_to_virtual_rules(Region(grid.x0, grid.x1, grid.row_edges), chars, settings)
+        row_edges = _frame_row_edges(sk, settings)
+        found = region_to_virtual_rules(
+            Region(sk.col_edges[0], sk.col_edges[-1], row_edges), chars, settings
+        )
         if found is not None:
             skeletons[skeletons.index(sk)] = virtual_rules_to_skeleton(found)
     stacks = _horizontal_rule_stacks(groups, settings) if horizontal_text else []

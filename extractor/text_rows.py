@@ -11,6 +11,7 @@ with a space between words (``有`` / ``婦人科``), never glued into one word 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -101,8 +102,8 @@ def _cell_chars(grid: Grid, chars: Sequence[Char], settings: Settings) -> dict[C
         cx, cy = ch.centre_x, ch.centre_y(settings)
         if not (grid.x0 < cx < grid.x1 and grid.top < cy < grid.bottom):
             continue
-        col = next(i for i in range(grid.n_cols) if cx < grid.col_edges[i + 1])
-        row = next(i for i in range(grid.n_rows) if cy < grid.row_edges[i + 1])
+        col = min(bisect_right(grid.col_edges, cx) - 1, grid.n_cols - 1)
+        row = min(bisect_right(grid.row_edges, cy) - 1, grid.n_rows - 1)
         members.setdefault(grid.cell_at(row, col), []).append(ch)
     return members
 
