@@ -7,17 +7,18 @@ lines) becomes a ``Grid`` when its glyphs leave **gutters**: vertical strips wit
 any line, at least ``Settings.gutter_width`` font sizes wide. Running Japanese text is
 justified and has none, so it never becomes a table.
 
-Rows come from the rules, and inside a band between two rules from the text lines: lines of
-one cell that wrap (the upper line runs to the column's right edge) stay one block; blocks
-of different columns that overlap vertically (a one-line cell centred beside a wrapped one)
-are one row. The result is a synthetic skeleton, read by the same ``skeleton_to_grid`` as
-ruled tables, so the indicator reader sees the same ``Grid`` either way.
+Rows come from the rules, and inside a band between two rules from the text lines. Each
+column's lines are grouped into cell blocks (a line that runs from edge to edge of its
+column wraps into the next); every gap between two blocks of one column is a row edge, and
+a block set between rows (a name centred over its sub-rows) spans them. The result is a
+synthetic skeleton, read by the same ``skeleton_to_grid`` as ruled tables, so the indicator
+reader sees the same ``Grid`` either way.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -118,8 +119,9 @@ def _cut_number(upper: TextLine, lower: TextLine) -> bool:
 
 
 def _is_number(text: str) -> bool:
-    stripped = text.replace(",", "").replace(".", "").replace("%", "").strip("()△▲-−")
-    return stripped.isdigit()
+    """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``): a row of its own."""
+    stripped = text.strip().strip("()（）△▲-－−+＋%％円人件")
+    return bool(stripped) and all(ch.isdigit() or ch in ",.，．" for ch in stripped)
 
 
 Extent = tuple[float, float]
@@ -200,19 +202,17 @@ def _merge_intervals(intervals: list[tuple[float, float]]) -> list[tuple[float, 
     return merged
 
 
-def _column_of(x: float, col_edges: Sequence[float]) -> int:
-    for i in range(len(col_edges) - 1):
-        if x < col_edges[i + 1]:
-            return i
-    return len(col_edges) - 2
+def _interval_of(value: float, edges: Sequence[float]) -> int:
+    """Index of the interval between consecutive ``edges`` holding ``value`` (clamped)."""
+    return min(max(bisect_right(edges, value) - 1, 0), len(edges) - 2)
+
+
+def _column_of(run: TextLine, col_edges: Sequence[float]) -> int:
+    return _interval_of((run.x0 + run.x1) / 2, col_edges)
 
 
 def _row_of(run: TextLine, row_edges: Sequence[float]) -> int:
-    middle = run.baseline - 0.35 * run.size
-    for i in range(len(row_edges) - 1):
-        if middle < row_edges[i + 1]:
-            return i
-    return len(row_edges) - 2
+    return _interval_of(run.baseline - 0.35 * run.size, row_edges)
 
 
 def _stab(gaps: list[tuple[float, float]]) -> list[float]:
@@ -253,7 +253,7 @@ def band_to_rows(
     """
     by_col: dict[int, list[TextLine]] = {}
     for run in runs:
-        by_col.setdefault(_column_of((run.x0 + run.x1) / 2, col_edges), []).append(run)
+        by_col.setdefault(_column_of(run, col_edges), []).append(run)
     blocks = columns_to_blocks({col: (rs, extents[col]) for col, rs in by_col.items()}, settings)
     spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
     records = _merge_intervals([(a, b) for a, b, _ in spans])
@@ -264,26 +264,25 @@ def band_to_rows(
         gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
     edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
     n_rows = len(edges) - 1
-    filled: dict[tuple[int, int], bool] = {}
+    filled: set[tuple[int, int]] = set()
     placed = []
     for y0, y1, col in spans:
-        first = _column_of(y0 + 0.5, edges)
-        last = max(first, _column_of(y1 - 0.5, edges))
+        first = _interval_of(y0 + 0.5, edges)
+        last = max(first, _interval_of(y1 - 0.5, edges))
         placed.append((first, last, col))
-        for r in range(first, last + 1):
-            filled[(r, col)] = True
+        filled |= {(r, col) for r in range(first, last + 1)}
     open_cells: set[tuple[int, int]] = set()
     for first, last, col in placed:
         while (
             first > 0
             and last < n_rows - 1
             and last > first  # only blocks set between rows
-            and not filled.get((first - 1, col))
-            and not filled.get((last + 1, col))
+            and (first - 1, col) not in filled
+            and (last + 1, col) not in filled
             and not (header and first - 1 == 0 and start > top)
         ):
             first, last = first - 1, last + 1
-            filled[(first, col)] = filled[(last, col)] = True
+            filled |= {(first, col), (last, col)}
         open_cells |= {(e, col) for e in range(first + 1, last + 1)}
     return edges, open_cells
 
@@ -310,9 +309,10 @@ def extend_below(
     row = rows[0]
     cols = rules.col_edges
     fits = all(not any(r.x0 < e < r.x1 for e in cols[1:-1]) for r in row)
-    columns = {_column_of((r.x0 + r.x1) / 2, cols) for r in row}
+    columns = {_column_of(r, cols) for r in row}
+    close = min(_ink(r)[0] for r in row) - region.bottom <= 0.6 * row[0].size
     bottom = max(_ink(r)[1] for r in row) + 1.0
-    if not fits or len(columns) < 2 or bottom - region.bottom > pitch:
+    if not (fits and close) or len(columns) < 2 or bottom - region.bottom > pitch:
         return region
     return Region(region.x0, region.x1, (*region.band_edges, bottom))
 
@@ -362,7 +362,7 @@ def region_to_virtual_rules(
     col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]
     extents = [(region.x1, region.x0)] * (len(col_edges) - 1)
     for run in basis:
-        col = _column_of((run.x0 + run.x1) / 2, col_edges)
+        col = _column_of(run, col_edges)
         extents[col] = (min(extents[col][0], run.x0), max(extents[col][1], run.x1))
     row_edges: list[float] = []
     open_cells: set[tuple[int, int]] = set()
@@ -376,7 +376,7 @@ def region_to_virtual_rules(
         offset = len(row_edges)
         open_cells |= {(offset + e, c) for e, c in spans}
         row_edges += edges[:-1] if i < len(bands) - 1 else edges
-    inked_rows = {(_row_of(r, row_edges), _column_of((r.x0 + r.x1) / 2, col_edges)) for r in runs}
+    inked_rows = {(_row_of(r, row_edges), _column_of(r, col_edges)) for r in runs}
     rows_with_columns = sum(
         len({c for row, c in inked_rows if row == i}) >= 2 for i in range(len(row_edges) - 1)
     )
