@@ -363,7 +363,10 @@ def _starts_paragraph(
         return False  # a list item wrapped with a hanging indent under its text
     if m is not None and line.x0 - m.left > 0.6 * size:
         return True  # first-line indent
-    if pm is not None and pm.right - prev.x1 > 1.5 * size and SENTENCE_END.search(prev.text):
+    short = pm is not None and pm.right - prev.x1 > 1.5 * size
+    if short and prev.text.rstrip()[-1:].isdigit() and line.text.lstrip()[:1].isdigit():
+        return True  # a line ending in a figure well short of the margin: not a cut number
+    if short and SENTENCE_END.search(prev.text):
         # the previous line ends a sentence well short of the margin: its paragraph ended
         # (a short line that stops mid-sentence is only narrower glyphs, e.g. half-width kana)
         return True

@@ -1,9 +1,10 @@
 """Reading order of a page's blocks (lines and tables), the way a person reads them.
 
 Recursive XY-cut: a set of boxes is split down (a block beside another: columns,
-side-by-side tables, the two pages of a spread) where a clear vertical strip runs through
-all of it, else across at its widest clear horizontal gap; each side is read whole before
-the next, left before right, top before bottom.
+side-by-side tables, the two pages of a spread) where clear vertical strips run through all
+of it, else across at its widest clear horizontal gaps (a title's space before two columns,
+before the rows inside each); each part is read whole before the next, left before right,
+top before bottom.
 A vertical gap must be at least ``Settings.column_gap`` font sizes wide, and both sides
 at least ``column_min_height`` of the area's height (a column, not a date set to the right
 of a title), so the word spacing of one line never splits it.
@@ -11,21 +12,38 @@ of a title), so the word spacing of one line never splits it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from extractor.layout import Box
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 
-def _widest_gap(spans: list[tuple[float, float, int]]) -> tuple[float, float] | None:
-    """The widest clear interval between projected spans: (width, cut position)."""
-    best: tuple[float, float] | None = None
+def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Every clear interval between projected spans: (width, middle)."""
+    gaps = []
     reach = None
-    for start, end, _ in sorted(spans):
-        if reach is not None and start > reach and (best is None or start - reach > best[0]):
-            best = (start - reach, (start + reach) / 2)
+    for start, end in sorted(spans):
+        if reach is not None and start > reach:
+            gaps.append((start - reach, (start + reach) / 2))
         reach = end if reach is None else max(reach, end)
-    return best
+    return gaps
+
+
+def _widest(gaps: list[tuple[float, float]], tolerance: float) -> list[float]:
+    """Where to cut: the widest gap and any as wide (equal line spacing, equal gutters)."""
+    widest = max(width for width, _ in gaps)
+    return sorted(middle for width, middle in gaps if width >= widest - tolerance)
+
+
+def _split(
+    ids: list[int], cuts: list[float], lo: int, hi: int, boxes: Sequence[Box]
+) -> list[list[int]]:
+    """``ids`` by the side of each cut their boxes lie on (centre of sides ``lo``, ``hi``)."""
+    parts: list[list[int]] = [[] for _ in range(len(cuts) + 1)]
+    for i in ids:
+        parts[bisect_right(cuts, (boxes[i][lo] + boxes[i][hi]) / 2)].append(i)
+    return [p for p in parts if p]
 
 
 def boxes_to_reading_order(
@@ -33,27 +51,28 @@ def boxes_to_reading_order(
 ) -> list[list[int]]:
     """Indices of ``boxes`` in reading order, as sections: a new section starts at each
     column or side-by-side block (paragraph rules apply within a section only)."""
+    tolerance = 0.1 * size
 
     def cut(ids: list[int]) -> list[list[int]]:
         if len(ids) <= 1:
             return [ids] if ids else []
-        across = _widest_gap([(boxes[i][1], boxes[i][3], i) for i in ids])
-        down = _widest_gap([(boxes[i][0], boxes[i][2], i) for i in ids])
-        if down is not None and down[0] >= settings.column_gap * size:
-            left = [i for i in ids if boxes[i][2] <= down[1]]
-            right = [i for i in ids if boxes[i][2] > down[1]]
-            if min(_height(left, boxes), _height(right, boxes)) >= (
-                settings.column_min_height * _height(ids, boxes)
-            ):
-                return cut(left) + cut(right)
-        if across is not None:
-            upper = [i for i in ids if boxes[i][3] <= across[1]]
-            lower = [i for i in ids if boxes[i][3] > across[1]]
-            head, tail = cut(upper), cut(lower)
-            if head and tail and _one_column(head[-1], tail[0], boxes):
-                return [*head[:-1], head[-1] + tail[0], *tail[1:]]
-            return head + tail
-        return [sorted(ids, key=lambda i: (boxes[i][1], boxes[i][0]))]
+        down = _gaps([(boxes[i][0], boxes[i][2]) for i in ids])
+        if down and max(w for w, _ in down) >= settings.column_gap * size:
+            parts = _split(ids, _widest(down, tolerance), 0, 2, boxes)
+            tall = settings.column_min_height * _height(ids, boxes)
+            if all(_height(part, boxes) >= tall for part in parts):
+                return [section for part in parts for section in cut(part)]
+        across = _gaps([(boxes[i][1], boxes[i][3]) for i in ids])
+        if not across:
+            return [sorted(ids, key=lambda i: (boxes[i][1], boxes[i][0]))]
+        sections: list[list[int]] = []
+        for part in _split(ids, _widest(across, tolerance), 1, 3, boxes):
+            below = cut(part)
+            if sections and below and _one_column(sections[-1], below[0], boxes):
+                sections[-1] = sections[-1] + below[0]
+                below = below[1:]
+            sections += below
+        return sections
 
     return cut(list(range(len(boxes))))
 

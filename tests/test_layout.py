@@ -171,3 +171,15 @@ def test_issue_9_rotated_glyphs_are_one_line_read_in_their_direction() -> None:
     ]
     (line,) = chars_to_lines(chars)
     assert line.text == "担当部署" and line.rotated
+
+
+def test_issue_9_a_figure_ending_a_short_line_is_not_glued_to_the_next() -> None:
+    lines = chars_to_lines(
+        _chars("ああああああああああああああああああああ", 50, 100)
+        + _chars("人口 123,456", 50, 118)
+        + _chars("2020年の世帯数", 50, 136)
+        + _chars("いいいいいいいいいいいいいいいいいいいい", 50, 154)
+    )
+    texts = [p.text for p in lines_to_paragraphs(lines)]
+    assert not any("1234562020" in t or "123,4562020" in t for t in texts)
+    assert any(t.endswith("123,456") for t in texts)
