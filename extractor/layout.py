@@ -317,6 +317,44 @@ def lines_to_margins(lines: Sequence[TextLine]) -> Margins | None:
     return Margins(float(left), max(right, float(left)))
 
 
+#: A comma-grouped number, whole (``100,000``): the only number a line break may cut.
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+")
+TAIL_NUMBER, HEAD_NUMBER = re.compile(r"[\d,]+$"), re.compile(r"^[\d,]+")
+
+
+def joins_number(upper: str, lower: str) -> bool:
+    """Whether digits meeting at a line break are one number cut in two (``100,0`` /
+    ``00円``): together they make a comma-grouped number and the upper part alone does not
+    (``13:00`` / ``15:00`` and ``475,372`` / ``407,080`` are two)."""
+    tail, head = TAIL_NUMBER.search(upper), HEAD_NUMBER.search(lower)
+    if tail is None or head is None or not upper[-1:].isdigit() or not lower[:1].isdigit():
+        return False
+    return bool(
+        GROUPED_NUMBER.fullmatch(tail.group() + head.group())
+        and not GROUPED_NUMBER.fullmatch(tail.group())
+    )
+
+
+def join_printed_lines(lines: Sequence[str]) -> str:
+    """``join_wrapped_lines``, except where two figures meet at a line break and are not
+    one number cut in two: ``2019`` / ``2020`` stay apart (by a space), ``100,0`` / ``00円``
+    and full-width ``２０`` / ``２０年`` (which Japanese line breaking cuts anywhere) join."""
+    pieces: list[list[str]] = []
+    for line in lines:
+        if pieces and not _figures_apart(pieces[-1][-1], line):
+            pieces[-1].append(line)
+        elif line.strip() or not pieces:
+            pieces.append([line])
+    return " ".join(t for t in (join_wrapped_lines(p) for p in pieces) if t)
+
+
+def _figures_apart(upper: str, lower: str) -> bool:
+    end, start = upper.rstrip()[-1:], lower.lstrip()[:1]
+    if not (end.isascii() and end.isdigit() and start.isascii() and start.isdigit()):
+        return False
+    return not joins_number(upper.strip(), lower.strip())
+
+
 #: A line opening with one of these is a heading or list item: never glued to its neighbours.
 LIST_MARKER = re.compile(
     r"^\s*(?:[①-⑳㉑-㉟㊱-㊿]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．)）]|"
@@ -396,7 +434,7 @@ def lines_to_paragraphs(
             groups.append([line])
     paragraphs = []
     for group in groups:
-        text = join_wrapped_lines([ln.text for ln in group])
+        text = join_printed_lines([ln.text for ln in group])
         if not text:
             continue
         first = group[0]

@@ -17,14 +17,13 @@ reader sees the same ``Grid`` either way.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from extractor.layout import TextLine, chars_to_lines
+from extractor.layout import TextLine, chars_to_lines, joins_number
 from extractor.load import Char
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
@@ -94,24 +93,6 @@ def runs_to_gutters(
 
 def _ink(line: TextLine) -> tuple[float, float]:
     return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
-
-
-#: A comma-grouped number, whole (``100,000``): the only number a line break may cut.
-GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+")
-TAIL_NUMBER, HEAD_NUMBER = re.compile(r"[\d,]+$"), re.compile(r"^[\d,]+")
-
-
-def joins_number(upper: str, lower: str) -> bool:
-    """Whether digits meeting at a line break are one number cut in two (``100,0`` /
-    ``00円``): together they make a comma-grouped number and the upper part alone does not
-    (``13:00`` / ``15:00`` and ``475,372`` / ``407,080`` are two)."""
-    tail, head = TAIL_NUMBER.search(upper), HEAD_NUMBER.search(lower)
-    if tail is None or head is None or not upper[-1:].isdigit() or not lower[:1].isdigit():
-        return False
-    return bool(
-        GROUPED_NUMBER.fullmatch(tail.group() + head.group())
-        and not GROUPED_NUMBER.fullmatch(tail.group())
-    )
 
 
 def _cut_number(upper: TextLine, lower: TextLine) -> bool:

@@ -15,16 +15,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractor.layout import Box, TextLine, chars_outside_boxes
+from extractor.layout import Box, TextLine, chars_outside_boxes, join_printed_lines
 from extractor.load import Char
-from extractor.normalise import join_wrapped_lines, normalise_text
+from extractor.normalise import normalise_text
 from extractor.regions import (
     ASCENT,
     DESCENT,
     RUN_GAP,
     chars_to_runs,
     column_runs_to_blocks,
-    joins_number,
 )
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Cell, Grid
@@ -70,16 +69,7 @@ def _block_text(block: Sequence[TextLine]) -> str:
     if len(block) == 1:  # one line, perhaps with gaps: its runs apart by a space
         parts = (normalise_text(part) for part in block[0].text.split(RUN_GAP))
         return " ".join(p for p in parts if p)
-    pieces: list[list[str]] = []
-    for line in block:
-        text = normalise_text(line.text)
-        upper = normalise_text(pieces[-1][-1]) if pieces else ""
-        digits_meet = upper[-1:].isdigit() and text[:1].isdigit()
-        if pieces and (not digits_meet or joins_number(upper, text)):
-            pieces[-1].append(line.text)
-        else:
-            pieces.append([line.text])
-    return " ".join(normalise_text(join_wrapped_lines(p)) for p in pieces)
+    return normalise_text(join_printed_lines([ln.text for ln in block]))
 
 
 def blocks_to_text(blocks: Sequence[Sequence[TextLine]]) -> str:
