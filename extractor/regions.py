@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from extractor.layout import TextLine, chars_to_lines, joins_number
+from extractor.layout import LIST_MARKER, TextLine, chars_to_lines, joins_number
 from extractor.load import Char
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
@@ -385,10 +385,29 @@ def _rows_of_runs(runs: Sequence[TextLine]) -> list[list[TextLine]]:
     return rows
 
 
-def _is_prose(rows: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
-    """Side-by-side columns of running text (long runs everywhere), not a table."""
-    lengths = sorted(len(r.text) for row in rows for r in row)
-    return lengths[len(lengths) // 2] >= settings.prose_run_chars
+def _block_columns(rows: Sequence[Sequence[TextLine]], settings: Settings) -> list[list[TextLine]]:
+    """The runs of an aligned block by column (between its common gutters)."""
+    runs = [r for row in rows for r in row]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
+    columns: list[list[TextLine]] = [[] for _ in range(len(edges) - 1)]
+    for run in runs:
+        columns[_column_of(run, edges)].append(run)
+    return [c for c in columns if c]
+
+
+def _is_prose(columns: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
+    """Side-by-side columns of running text (long runs in every column), not a table."""
+    return all(
+        _median([len(r.text) for r in column], 0) >= settings.prose_run_chars for column in columns
+    )
+
+
+def _is_list(columns: Sequence[Sequence[TextLine]]) -> bool:
+    """Item marks (①, (1), ・) in a column of their own before their text: a list."""
+    return len(columns) == 2 and all(
+        len(r.text.strip()) <= 4 and LIST_MARKER.match(r.text) for r in columns[0]
+    )
 
 
 def _region_around(rows: Sequence[Sequence[TextLine]]) -> Region:
@@ -433,29 +452,27 @@ def chars_to_whitespace_regions(
 ) -> list[Region]:
     """Areas of consecutive lines whose runs keep common gutters and are short (cells):
     tables set with no rules at all."""
-    return [
-        _region_around(block)
-        for block in _aligned_blocks(chars, settings)
-        if not _is_prose(block, settings)
-    ]
+    regions = []
+    for block in _aligned_blocks(chars, settings):
+        columns = _block_columns(block, settings)
+        if not (_is_prose(columns, settings) or _is_list(columns)):
+            regions.append(_region_around(block))
+    return regions
 
 
 def chars_to_text_columns(
     chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Region]:
-    """Side-by-side columns of running text (long runs on both sides of a common gutter),
-    each area with its column edges as ``band_edges``-free regions: one region per column."""
+    """Side-by-side columns of running text (long runs on both sides of a common gutter):
+    one region per column, so that no line runs across the gutter."""
     columns = []
     for block in _aligned_blocks(chars, settings):
-        if not _is_prose(block, settings):
+        if not _is_prose(_block_columns(block, settings), settings):
             continue
         area = _region_around(block)
         runs = [r for row in block for r in row]
-        edges = [
-            area.x0,
-            *((a + b) / 2 for a, b in runs_to_gutters(runs, area.x0, area.x1, settings)),
-            area.x1,
-        ]
+        gutters = runs_to_gutters(runs, area.x0, area.x1, settings)
+        edges = [area.x0, *((a + b) / 2 for a, b in gutters), area.x1]
         columns += [Region(a, b, area.band_edges) for a, b in pairwise(edges)]
     return columns
 

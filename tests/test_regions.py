@@ -169,3 +169,22 @@ def test_rotated_label_is_a_line_of_its_own(tmp_path: Path) -> None:
     paragraphs = [p["text"] for p in out[0]["paragraphs"]]
     assert "担当部署" in paragraphs
     assert out[0]["warnings"] == []
+
+
+def test_a_numbered_list_with_hanging_indents_is_not_a_table(tmp_path: Path) -> None:
+    """Item numbers in a column of their own, the text aligned after them: a list."""
+    texts = []
+    y = 100.0
+    for marker in ("①", "②", "③", "④"):
+        texts.append(Text(60, y, marker))
+        texts += [Text(80, y + i * 17, PROSE[i * 30 : (i + 1) * 30]) for i in range(2)]
+        y += 2 * 17
+    assert _grids(tmp_path, Drawing(texts=texts)) == []
+    paragraphs = _text(tmp_path, Drawing(texts=texts))
+    assert [p[0] for p in paragraphs] == ["①", "②", "③", "④"]
+
+
+def test_a_short_numbered_list_is_not_a_table(tmp_path: Path) -> None:
+    rows = [["(1)", "目的"], ["(2)", "計画の期間"], ["(3)", "計画の位置づけ"], ["(4)", "推進体制"]]
+    texts = table_texts(rows, [60, 90])
+    assert _grids(tmp_path, Drawing(texts=texts)) == []
