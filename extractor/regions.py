@@ -126,6 +126,7 @@ def column_runs_to_blocks(
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row
+                and not LIST_MARKER.match(run.text)  # a new item (・, ①, (2)) starts a block
             )
             if wraps:
                 blocks[-1].append(run)
@@ -435,16 +436,31 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
                 break
             runs = [r for line in (*block, row) for r in line]
             x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
-            if not runs_to_gutters(runs, x0, x1, settings):
+            if not runs_to_gutters(runs, x0, x1, settings) or _crosses(row, block, settings):
                 break
             block.append(row)
-        while len(block) > 1 and _is_loose_last_line(block):
-            block.pop()
+        block = _trim_tail(block, settings)
         if sum(len(row) >= 2 for row in block) >= settings.min_table_rows:
             yield block
             i += len(block)
         else:
             i += 1
+
+
+def _crosses(
+    row: Sequence[TextLine], block: Sequence[Sequence[TextLine]], settings: Settings
+) -> bool:
+    """Whether a run of ``row`` runs across a gutter that already parts two cells in two
+    lines of the block (a line of running text after the table), not only into it."""
+    runs = [r for line in block for r in line]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    for a, b in runs_to_gutters(runs, x0, x1, settings):
+        parted = sum(
+            any(r.x1 <= a for r in line) and any(r.x0 >= b for r in line) for line in block
+        )
+        if parted >= 2 and any(run.x0 <= a and run.x1 >= b for run in row):
+            return True
+    return False
 
 
 def chars_to_whitespace_regions(
@@ -477,8 +493,21 @@ def chars_to_text_columns(
     return columns
 
 
-def _is_loose_last_line(block: Sequence[Sequence[TextLine]]) -> bool:
-    """Whether the block's last line is one run set apart from the line above: a heading
-    or paragraph after the table, not the wrapped second line of a cell of its last row."""
-    last, above = block[-1], block[-2]
-    return len(last) == 1 and last[0].baseline - above[0].baseline > 1.8 * last[0].size
+def _trim_tail(block: list[list[TextLine]], settings: Settings) -> list[list[TextLine]]:
+    """The block without the lines after its last row of cells that are not wrapped lines
+    of that row's cells: set apart by more than a line pitch, or wider than any cell of
+    their column (a heading or paragraph after the table)."""
+    last = max(i for i, row in enumerate(block) if len(row) >= 2)
+    cells = [r for row in block if len(row) >= 2 for r in row]
+    end = last + 1
+    for row in block[last + 1 :]:
+        (run,) = row if len(row) == 1 else (None,)
+        if run is None:
+            break
+        pitch = run.baseline - block[end - 1][0].baseline
+        column = [c for c in cells if c.x0 < run.x1 and run.x0 < c.x1]
+        widest = max((c.x1 - c.x0 for c in column), default=0.0)
+        if pitch > settings.wrap_pitch * run.size or run.x1 - run.x0 > widest + run.size:
+            break
+        end += 1
+    return block[:end]

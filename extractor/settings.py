@@ -55,7 +55,7 @@ class Settings:
     #: A table found from whitespace alone needs this many rows with two or more columns.
     min_table_rows: int = 3
     #: Baselines further apart than this many font sizes end a whitespace table.
-    table_row_pitch: float = 2.6
+    table_row_pitch: float = 3.5
     #: Side-by-side blocks whose runs are this long (median, characters) are running text.
     prose_run_chars: int = 20
     #: Reading order: a clear vertical strip this many font sizes wide separates two columns

@@ -188,3 +188,25 @@ def test_a_short_numbered_list_is_not_a_table(tmp_path: Path) -> None:
     rows = [["(1)", "目的"], ["(2)", "計画の期間"], ["(3)", "計画の位置づけ"], ["(4)", "推進体制"]]
     texts = table_texts(rows, [60, 90])
     assert _grids(tmp_path, Drawing(texts=texts)) == []
+
+
+def test_a_whitespace_table_ends_where_running_text_begins(tmp_path: Path) -> None:
+    """Paragraphs under a table, narrower than it, leave its last gutter free: they still
+    end the table, since their lines run across the gutters that part its cells."""
+    table = table_texts(BUDGET, [60, 75, 420], right_aligned=(2,))
+    prose = _prose_lines(60, 100 + 18 * len(BUDGET) + 10, 5, 26)
+    (grid,) = _grids(tmp_path, Drawing(texts=table + prose))
+    assert grid.n_rows == len(BUDGET)
+    assert grid.bottom < prose[0].baseline - 8
+
+
+def test_a_form_with_tall_rows_is_a_table(tmp_path: Path) -> None:
+    """Labels and values two and a half lines apart (a form scanned with its text layer)."""
+    rows = [["日時", "令和4年3月28日(月)15時30分から"], ["場所", "小平市役所600会議室"]]
+    rows += [
+        ["出席者", "川上教育部長、国冨教育指導担当部長"],
+        ["配布資料", "感染症予防ガイドライン"],
+    ]
+    texts = table_texts(rows, [60, 140], pitch=30)
+    (grid,) = _grids(tmp_path, Drawing(texts=texts))
+    assert [r[0] for r in _rows(grid)] == ["日時", "場所", "出席者", "配布資料"]
