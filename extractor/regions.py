@@ -500,10 +500,7 @@ def _trim_tail(block: list[list[TextLine]], settings: Settings) -> list[list[Tex
     last = max(i for i, row in enumerate(block) if len(row) >= 2)
     cells = [r for row in block if len(row) >= 2 for r in row]
     end = last + 1
-    for row in block[last + 1 :]:
-        (run,) = row if len(row) == 1 else (None,)
-        if run is None:
-            break
+    for (run,) in block[last + 1 :]:  # one run each: the last row of cells is above
         pitch = run.baseline - block[end - 1][0].baseline
         column = [c for c in cells if c.x0 < run.x1 and run.x0 < c.x1]
         widest = max((c.x1 - c.x0 for c in column), default=0.0)
