@@ -183,3 +183,8 @@ def test_issue_9_a_figure_ending_a_short_line_is_not_glued_to_the_next() -> None
     texts = [p.text for p in lines_to_paragraphs(lines)]
     assert not any("1234562020" in t or "123,4562020" in t for t in texts)
     assert any(t.endswith("123,456") for t in texts)
+
+
+def test_issue_9_full_width_figures_set_apart_stay_apart() -> None:
+    chars = _chars("１２３", 50, 100) + _chars("４５６", 84, 100)
+    assert [ln.text for ln in chars_to_lines(chars)] == ["１２３ ４５６"]
