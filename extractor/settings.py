@@ -48,7 +48,7 @@ class Settings:
     #: of the column's text edge (it wrapped) ...
     wrap_reach: float = 1.5
     #: ... and the baselines are at most this many font sizes apart.
-    wrap_pitch: float = 1.8
+    wrap_pitch: float = 1.6
     #: A gap this many font sizes wide inside a cell line parts two items (a name and its
     #: amount): the line is a row of its own, never the first half of a wrapped cell line.
     item_gap: float = 2.0

@@ -431,29 +431,58 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _horizontal_rule_stacks(groups: Sequence[Sequence[Rule]], settings: Settings) -> list[Region]:
-    """Horizontal rules with no verticals, stacked with the same extent: tables ruled only
-    across (top, header and bottom rules, or every row)."""
-    lines = sorted(
+def _rule_lines(
+    groups: Sequence[Sequence[Rule]], orientation: str
+) -> list[tuple[float, float, float]]:
+    """Groups made only of rules of one orientation, each as one line (position, start, end)."""
+    return sorted(
         (sum(r.position for r in g) / len(g), min(r.start for r in g), max(r.end for r in g))
         for g in groups
-        if all(r.orientation == "h" for r in g)
+        if all(r.orientation == orientation for r in g)
     )
-    tol = 2 * settings.column_tolerance
+
+
+def _stacks(
+    lines: list[tuple[float, float, float]], tolerance: float
+) -> list[list[tuple[float, float, float]]]:
+    """Parallel lines with the same extent (start and end within ``tolerance``), in order."""
     stacks: list[list[tuple[float, float, float]]] = []
     for line in lines:
         for stack in stacks:
-            _, x0, x1 = stack[-1]
-            if abs(line[1] - x0) <= tol and abs(line[2] - x1) <= tol:
+            _, start, end = stack[-1]
+            if abs(line[1] - start) <= tolerance and abs(line[2] - end) <= tolerance:
                 stack.append(line)
                 break
         else:
             stacks.append([line])
+    return [s for s in stacks if len(s) >= 2]
+
+
+def _horizontal_rule_stacks(groups: Sequence[Sequence[Rule]], settings: Settings) -> list[Region]:
+    """Horizontal rules with no verticals, stacked with the same extent: tables ruled only
+    across (top, header and bottom rules, or every row)."""
     return [
         Region(min(s[1] for s in stack), max(s[2] for s in stack), tuple(s[0] for s in stack))
-        for stack in stacks
-        if len(stack) >= 2
+        for stack in _stacks(_rule_lines(groups, "h"), 2 * settings.column_tolerance)
     ]
+
+
+def _vertical_rule_stacks(
+    groups: Sequence[Sequence[Rule]], chars: Sequence[Char], settings: Settings
+) -> list[Region]:
+    """Vertical rules with no horizontals, side by side with the same extent: tables ruled
+    only down, between columns. The region reaches out to the printed lines the rules cut
+    (the outer columns may have no rule beside them)."""
+    regions = []
+    for stack in _stacks(_rule_lines(groups, "v"), 2 * settings.column_tolerance):
+        top, bottom = min(s[1] for s in stack), max(s[2] for s in stack)
+        x0, x1 = stack[0][0], stack[-1][0]
+        inside = [c for c in chars if top < c.centre_y(settings) < bottom]
+        for line in chars_to_lines(inside, settings):
+            if line.x0 < x1 and line.x1 > x0:
+                x0, x1 = min(x0, line.x0 - 1.0), max(x1, line.x1 + 1.0)
+        regions.append(Region(x0, x1, (top, bottom)))
+    return regions
 
 
 def page_to_grids(
@@ -485,7 +514,12 @@ def page_to_grids(
         )
         if found is not None:
             skeletons[skeletons.index(sk)] = virtual_rules_to_skeleton(found)
-    stacks = _horizontal_rule_stacks(groups, settings) if horizontal_text else []
+    stacks = (
+        _horizontal_rule_stacks(groups, settings)
+        + _vertical_rule_stacks(groups, page.chars, settings)
+        if horizontal_text
+        else []
+    )
     # widest first: short rules between sub-rows inside a table are not a table of their own
     for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
         box = (region.x0, region.top, region.x1, region.bottom)
