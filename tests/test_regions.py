@@ -218,4 +218,8 @@ def test_vertical_rules_only(tmp_path: Path) -> None:
     texts = table_texts(rows, [60, 250, 400], right_aligned=(1, 2), top=100, pitch=18)
     rules = [(150, 86, 150, 141), (300, 86, 300, 141)]
     (grid,) = _grids(tmp_path, Drawing(texts=texts, rules=rules))
-    assert _rows(grid) == [["項目", "件数", "金額"], ["相談", "12", "3,400"], ["訪問", "5", "1,200"]]
+    assert _rows(grid) == [
+        ["項目", "件数", "金額"],
+        ["相談", "12", "3,400"],
+        ["訪問", "5", "1,200"],
+    ]
