@@ -15,7 +15,13 @@ from typing import Any
 
 from extractor.assemble import layouts_to_report
 from extractor.errors import NotAReportError, NoTextLayerError, UndecodableTextError
-from extractor.layout import Box, TextLine, horizontal_to_vertical_box, lines_to_paragraphs
+from extractor.layout import (
+    Box,
+    TextLine,
+    box_inside,
+    horizontal_to_vertical_box,
+    lines_to_paragraphs,
+)
 from extractor.load import PageContent, file_to_sha256, pdf_to_pages
 from extractor.model import Report, Source
 from extractor.page_layout import PageLayout, page_to_layout
@@ -126,26 +132,21 @@ def convert_to_file(
     return write_report(report.to_dict(), Path(outdir) / f"{Path(path).stem}.json")
 
 
+def _grid_box(grid: Grid) -> Box:
+    return (grid.x0, grid.top, grid.x1, grid.bottom)
+
+
 def _table_rows(
-    grid: Grid, nested: Sequence[Grid], page: PageContent, settings: Settings
+    grid: Grid, grids: Sequence[Grid], page: PageContent, settings: Settings
 ) -> list[TextRow]:
-    """A table's printed rows with those of the tables inside it, top to bottom (each
-    glyph read once: a nested table's glyphs are its own)."""
-    inner = [(g.x0, g.top, g.x1, g.bottom) for g in nested]
-    rows = grid_to_text_rows(grid, page.chars, settings, inner)
-    for g in nested:
-        rows += grid_to_text_rows(g, page.chars, settings)
+    """A table's printed rows with those of the tables inside it, top to bottom; each
+    glyph is read once, by the innermost table holding it."""
+    tables = [grid, *(g for g in grids if box_inside(_grid_box(g), _grid_box(grid)))]
+    rows: list[TextRow] = []
+    for table in tables:
+        inner = [_grid_box(g) for g in grids if box_inside(_grid_box(g), _grid_box(table))]
+        rows += grid_to_text_rows(table, page.chars, settings, inner)
     return sorted(rows, key=lambda r: (r.box[1], r.box[0]))
-
-
-def _inside(inner: Grid, outer: Grid) -> bool:
-    return (
-        inner is not outer
-        and inner.x0 >= outer.x0 - 1
-        and inner.top >= outer.top - 1
-        and inner.x1 <= outer.x1 + 1
-        and inner.bottom <= outer.bottom + 1
-    )
 
 
 def _vertical_page_blocks(layout: PageLayout, width: float) -> list[tuple[str, str, Box]]:
@@ -160,7 +161,11 @@ def _page_blocks(
     page: PageContent, layout: PageLayout, settings: Settings
 ) -> list[tuple[str, str, Box]]:
     """Paragraphs and table rows in reading order (see ``reading_order``)."""
-    outer = [g for g in layout.grids if not any(_inside(g, o) for o in layout.grids)]
+    outer = [
+        g
+        for g in layout.grids
+        if not any(box_inside(_grid_box(g), _grid_box(o)) for o in layout.grids)
+    ]
     items: list[TextLine | Grid] = [*layout.lines, *outer]
     boxes = [(it.x0, it.top, it.x1, it.bottom) for it in items]
     sizes = sorted(ln.size for ln in layout.lines) or [10.0]
@@ -173,10 +178,8 @@ def _page_blocks(
                 continue
             blocks += _paragraph_blocks(lines)
             lines = []
-            nested = [g for g in layout.grids if _inside(g, item)]
-            blocks += [
-                ("table_row", r.text, r.box) for r in _table_rows(item, nested, page, settings)
-            ]
+            rows = _table_rows(item, layout.grids, page, settings)
+            blocks += [("table_row", r.text, r.box) for r in rows]
         blocks += _paragraph_blocks(lines)
     return blocks
 
@@ -211,7 +214,7 @@ def extract_text(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> lis
     """Normalised text of any text PDF: pages → paragraphs with their boxes, plus warnings.
 
     The same reading and normalisation as ``convert``. Each paragraph has a ``kind``:
-    ``text`` (running text) or ``table_row`` (one ruled table row, cells joined by `` | ``).
+    ``text`` (running text) or ``table_row`` (one printed table row, cells joined by `` | ``).
     Raises ``UndecodableTextError`` / ``NoTextLayerError`` like ``convert``.
     """
     pages: list[dict[str, Any]] = []

@@ -279,6 +279,17 @@ def _chars_to_text_unspaced(chars: Sequence[Char]) -> str:
 Box = tuple[float, float, float, float]
 
 
+def box_inside(inner: Box, outer: Box, tolerance: float = 1.0) -> bool:
+    """Whether ``inner`` (x0, top, x1, bottom) lies within ``outer`` and is not it."""
+    return (
+        inner != outer
+        and inner[0] >= outer[0] - tolerance
+        and inner[1] >= outer[1] - tolerance
+        and inner[2] <= outer[2] + tolerance
+        and inner[3] <= outer[3] + tolerance
+    )
+
+
 def chars_outside_boxes(
     chars: Iterable[Char], boxes: Sequence[Box], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Char]:

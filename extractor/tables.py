@@ -1,9 +1,11 @@
-"""Ruled tables: drawn rules → grids of (possibly spanning) cells with their text.
+"""Tables: drawn rules (and, via ``regions``, whitespace) → grids of spanning cells with text.
 
-Only ``page.rules`` are used: load has already dropped white and unstroked lines, so a
-rule here is a line a reader sees. Rules are snapped and merged, grouped into connected
-tables, and each table's distinct x's and y's become atomic column and row edges.
-Neighbouring atomic cells are merged wherever the rule between them is not drawn.
+``page.rules`` come first: load has already dropped white and unstroked lines, so a rule
+here is a line a reader sees. Rules are snapped and merged, grouped into connected tables,
+and each table's distinct x's and y's become atomic column and row edges. Neighbouring
+atomic cells are merged wherever the rule between them is not drawn. Tables drawn with
+fewer rules (a frame, rules only across or only down) or none are found by ``regions``
+from their glyphs' gutters and read by the same ``skeleton_to_grid``.
 
 Characters go to the cell under their *visual* centre (``centre_x``, ``centre_y``, which is
 baseline-based): some producers' CJK font descriptors shift pdfminer's boxes half a line,
@@ -19,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from extractor.layout import Box, chars_outside_boxes, chars_to_lines
+from extractor.layout import Box, box_inside, chars_outside_boxes, chars_to_lines
 from extractor.load import Char, PageContent, Rule
 from extractor.normalise import join_wrapped_lines, normalise_text
 from extractor.regions import (
@@ -63,7 +65,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Grid:
-    """One ruled table on one page."""
+    """One table on one page (ruled, partly ruled, or set in whitespace)."""
 
     page: int
     x0: float
@@ -417,16 +419,6 @@ def _box(sk: _Skeleton) -> Box:
     return (sk.col_edges[0], sk.row_edges[0], sk.col_edges[-1], sk.row_edges[-1])
 
 
-def _inside(inner: Box, outer: Box) -> bool:
-    return (
-        inner != outer
-        and inner[0] >= outer[0] - 1
-        and inner[1] >= outer[1] - 1
-        and inner[2] <= outer[2] + 1
-        and inner[3] <= outer[3] + 1
-    )
-
-
 def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -506,7 +498,7 @@ def page_to_grids(
                 skeletons.append(sk)
     frames = [sk for sk in skeletons if horizontal_text and _is_frame(sk, settings)]
     for sk in frames:  # a frame with partial rules: columns from its gutters
-        inner = [_box(o) for o in skeletons if _inside(_box(o), _box(sk))]
+        inner = [_box(o) for o in skeletons if box_inside(_box(o), _box(sk))]
         chars = chars_outside_boxes(page.chars, inner, settings)
         row_edges = _frame_row_edges(sk, settings)
         found = region_to_virtual_rules(
@@ -539,7 +531,7 @@ def page_to_grids(
             skeletons.append(virtual_rules_to_skeleton(found))
     grids = []
     for sk in skeletons:
-        inner = [_box(o) for o in skeletons if _inside(_box(o), _box(sk))]
+        inner = [_box(o) for o in skeletons if box_inside(_box(o), _box(sk))]
         chars = chars_outside_boxes(page.chars, inner, settings) if inner else page.chars
         grid = skeleton_to_grid(sk, chars, page.number, settings)
         if grid is not None and grid.x1 - grid.x0 > tol and grid.bottom - grid.top > tol:
