@@ -223,3 +223,18 @@ def test_vertical_rules_only(tmp_path: Path) -> None:
         ["相談", "12", "3,400"],
         ["訪問", "5", "1,200"],
     ]
+
+
+def test_a_box_around_a_table_and_its_title_is_read_once(tmp_path: Path) -> None:
+    """A one-column frame holding a title and a ruled table: the title is text, the table
+    is read row by row, and nothing comes out twice."""
+    frame = [(40, 80, 540, 80), (40, 220, 540, 220), (40, 80, 40, 220), (540, 80, 540, 220)]
+    table = [(60, y, 520, y) for y in (120, 145, 170, 195)]
+    table += [(x, 120, x, 195) for x in (60, 300, 520)]
+    texts = [Text(60, 105, "表1 相談の状況")]
+    for i, (name, value) in enumerate(
+        [("区分", "件数"), ("電話相談", "1,234"), ("来所相談", "567")]
+    ):
+        texts += [Text(70, 137 + 25 * i, name), Text(510, 137 + 25 * i, value, align="right")]
+    text = _text(tmp_path, Drawing(texts=texts, rules=frame + table))
+    assert text == ["表1 相談の状況", "区分 | 件数", "電話相談 | 1,234", "来所相談 | 567"]
