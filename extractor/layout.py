@@ -38,16 +38,16 @@ def _is_undecodable(ch: Char) -> bool:
     return ch.text.startswith("(cid:")
 
 
-#: Unmapped glyphs in a row up to this many, between readable ones, are blank glyphs.
+#: Unmapped glyphs in a row up to this many, beside readable ones, are blank glyphs.
 MAX_BLANK_GLYPHS = 2
 
 
 def _char_texts(chars: Sequence[Char]) -> list[str]:
     """pdfminer spells an unmapped glyph ``(cid:N)``: show it as U+FFFD, never as text.
 
-    A short run of them between readable glyphs is a blank the font does not map (a
+    A short run of them beside readable glyphs is a blank the font does not map (a
     non-embedded font's half-width space, shown as a space by pdftotext): it reads as a
-    space. Longer runs stay U+FFFD (and the quality stage warns about them).
+    space. Longer runs, or a line of nothing else, stay U+FFFD (the quality stage warns).
     """
     texts = [ch.text for ch in chars]
     i = 0
@@ -58,7 +58,7 @@ def _char_texts(chars: Sequence[Char]) -> list[str]:
         j = i
         while j < len(chars) and _is_undecodable(chars[j]):
             j += 1
-        blank = j - i <= MAX_BLANK_GLYPHS and i > 0 and j < len(chars)
+        blank = j - i <= MAX_BLANK_GLYPHS and (i > 0 or j < len(chars))
         texts[i:j] = [" " if blank else "\ufffd"] * (j - i)
         i = j
     return texts
