@@ -24,6 +24,7 @@ from extractor.layout import (
 )
 from extractor.load import PageContent, file_to_sha256, pdf_to_pages
 from extractor.model import Report, Source
+from extractor.orientation import page_to_upright, turn_box_back
 from extractor.page_layout import PageLayout, page_to_layout
 from extractor.quality import (
     PageQuality,
@@ -194,19 +195,28 @@ def page_to_text(
     """One page as paragraphs in reading order: running text rejoined, tables (ruled or
     not) row by row (cells never run into each other), vertical writing read in columns.
     The page is read by ``page_to_layout``, as ``convert`` reads it."""
-    vertical = quality.vertical_ratio > settings.vertical_page_ratio
-    layout = page_to_layout(page, settings, vertical=vertical)
+    upright, turn = page_to_upright(page)
+    vertical = quality.vertical_ratio > settings.vertical_page_ratio and not turn
+    layout = page_to_layout(upright, settings, vertical=vertical)
     if vertical:
         blocks = _vertical_page_blocks(layout, page.width)
     else:
-        blocks = _page_blocks(page, layout, settings)
+        blocks = _page_blocks(upright, layout, settings)
+    # a page set sideways is not vertical writing: it is read turned back
+    warnings = [
+        w for w in quality_to_warnings(quality, settings) if not turn or w.code != "vertical_text"
+    ]
     return {
         "page": page.number,
         "paragraphs": [
-            {"text": text, "bbox": [round(v, 2) for v in box], "kind": kind}
+            {
+                "text": text,
+                "bbox": [round(v, 2) for v in turn_box_back(box, turn, page.width, page.height)],
+                "kind": kind,
+            }
             for kind, text, box in blocks
         ],
-        "warnings": [w.to_dict() for w in quality_to_warnings(quality, settings)],
+        "warnings": [w.to_dict() for w in warnings],
     }
 
 

@@ -1,4 +1,4 @@
-"""Stage 4, page layout: one page's characters and rules → body lines and ruled tables.
+"""Stage 4, page layout: one page's characters and rules → body lines and tables.
 
 Only this small ``PageLayout`` is kept per page, so a whole report fits in memory.
 """
@@ -16,6 +16,7 @@ from extractor.layout import (
 )
 from extractor.load import Char, PageContent
 from extractor.model import ReportWarning
+from extractor.orientation import page_to_upright
 from extractor.regions import chars_to_text_columns
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid, page_to_grids
@@ -35,6 +36,9 @@ class PageLayout:
     #: Texts of small boxed single cells (candidate document labels such as 資料2).
     boxed_labels: tuple[str, ...] = ()
     warnings: tuple[ReportWarning, ...] = ()
+    #: The page was set sideways and is read turned by this many quarters (clockwise 1,
+    #: counter-clockwise -1); ``width``, ``height`` and every box are the turned page's.
+    quarter_turn: int = 0
 
 
 #: A boxed single cell at most this long is a label candidate (資料2, 参考資料1-2).
@@ -69,10 +73,14 @@ def body_to_lines(
 def page_to_layout(
     page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, vertical: bool = False
 ) -> PageLayout:
-    """Split one page into body lines and ruled tables (text in one-column boxes stays body).
+    """Split one page into body lines and tables (text in one-column boxes stays body).
 
-    A ``vertical`` page (vertical writing) is read column by column, right to left.
+    A ``vertical`` page (vertical writing) is read column by column, right to left. A page
+    set sideways (most glyphs turned a quarter) is turned upright first and read as
+    horizontal text; the layout is then in the turned page's coordinates (``quarter_turn``).
     """
+    page, turn = page_to_upright(page)
+    vertical = vertical and not turn
     grids = page_to_grids(page, settings, horizontal_text=not vertical)
     tables = tuple(g for g in grids if not _is_layout_box(g))
     band = settings.furniture_band * page.height
@@ -99,4 +107,5 @@ def page_to_layout(
         lines=tuple(lines),
         grids=tables,
         boxed_labels=boxed_labels,
+        quarter_turn=turn,
     )

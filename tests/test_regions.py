@@ -238,3 +238,30 @@ def test_a_box_around_a_table_and_its_title_is_read_once(tmp_path: Path) -> None
         texts += [Text(70, 137 + 25 * i, name), Text(510, 137 + 25 * i, value, align="right")]
     text = _text(tmp_path, Drawing(texts=texts, rules=frame + table))
     assert text == ["表1 相談の状況", "区分 | 件数", "電話相談 | 1,234", "来所相談 | 567"]
+
+
+def _sideways(lines: list[str], angle: float, rows: list[list[str]]) -> Drawing:
+    """A landscape page set on a portrait one, turned a quarter (90: its text runs up the
+    page, -90: down): lines, then a table in whitespace, one printed line per ``Text``."""
+    texts = []
+    step = 18.0 if angle > 0 else -18.0
+    across = 80.0 if angle > 0 else 515.0
+    along = 760.0 if angle > 0 else 80.0
+    for i, line in enumerate(lines):
+        texts.append(Text(across + i * step, along, line, angle=angle))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            offset = (0, 160, 260)[c] * (1 if angle > 0 else -1)
+            x = across + (len(lines) + 1 + r) * step
+            texts.append(Text(x, along - offset, cell, angle=angle))
+    return Drawing(texts=texts)
+
+
+def test_a_page_set_sideways_is_turned_back_not_read_as_vertical(tmp_path: Path) -> None:
+    lines = [PROSE[:40], PROSE[40:80]]
+    rows = [["区分", "件数", "金額"], ["相談", "12", "3,400"], ["訪問", "5", "1,200"]]
+    for angle in (90, -90):
+        out = extractor.extract_text(draw(tmp_path / "s.pdf", [_sideways(lines, angle, rows)]))
+        texts = [p["text"] for p in out[0]["paragraphs"]]
+        assert texts == [PROSE[:80], "区分 | 件数 | 金額", "相談 | 12 | 3,400", "訪問 | 5 | 1,200"]
+        assert out[0]["warnings"] == []
