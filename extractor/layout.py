@@ -11,6 +11,9 @@ from extractor.load import Char
 from extractor.normalise import join_wrapped_lines
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
+#: Share of a glyph's size above (and below) its baseline that its ink occupies.
+ASCENT, DESCENT = 0.88, 0.12
+
 
 @dataclass(frozen=True)
 class TextLine:

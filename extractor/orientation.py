@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.layout import Box
+from extractor.layout import DESCENT, Box
 from extractor.load import Char, PageContent, Rule
-
-#: Share of a glyph's size below its baseline (its origin sits this far inside the box).
-DESCENT = 0.12
 
 
 def turned_share(page: PageContent) -> float:

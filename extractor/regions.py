@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from extractor.layout import LIST_MARKER, TextLine, chars_to_lines, joins_number
+from extractor.layout import (
+    ASCENT,
+    DESCENT,
+    LIST_MARKER,
+    TextLine,
+    chars_to_lines,
+    joins_number,
+)
 from extractor.load import Char
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
@@ -31,9 +38,6 @@ K = TypeVar("K")
 
 #: Marks a wide gap between two items of one printed line (never in glyph text).
 RUN_GAP = "\t"
-
-#: Share of a glyph's size above (and below) its baseline that its ink occupies.
-ASCENT, DESCENT = 0.88, 0.12
 
 
 @dataclass(frozen=True)

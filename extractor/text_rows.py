@@ -10,21 +10,23 @@ with a space between words (``有`` / ``婦人科``), never glued into one word 
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractor.layout import Box, TextLine, chars_outside_boxes, join_printed_lines
-from extractor.load import Char
-from extractor.normalise import normalise_text
-from extractor.regions import (
+from extractor.layout import (
     ASCENT,
     DESCENT,
-    RUN_GAP,
-    chars_to_runs,
-    column_runs_to_blocks,
+    Box,
+    TextLine,
+    chars_outside_boxes,
+    join_printed_lines,
 )
+from extractor.load import Char
+from extractor.normalise import normalise_text
+from extractor.regions import RUN_GAP, chars_to_runs, column_runs_to_blocks
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Cell, Grid
 
@@ -106,7 +108,7 @@ def grid_to_text_rows(
 ) -> list[TextRow]:
     """The grid's printed rows top to bottom; glyphs inside ``inner`` tables are theirs."""
     members = _cell_chars(grid, chars_outside_boxes(chars, inner, settings), settings)
-    blocks = []
+    blocks: list[_Block] = []
     for cell, mine in members.items():
         lines = runs_to_cell_lines(chars_to_runs(mine, settings), settings)
         if not lines:
@@ -115,25 +117,38 @@ def grid_to_text_rows(
         for block in column_runs_to_blocks(lines, extent, settings):
             top = block[0].baseline - ASCENT * block[0].size
             bottom = block[-1].baseline + DESCENT * block[-1].size
-            blocks.append((top, bottom, cell, block))
-    blocks.sort(key=lambda b: (b[0], b[2].col))
-    groups: list[list[tuple[float, float, Cell, list[TextLine]]]] = []
-    reach = -1e9
-    for item in blocks:
-        if groups and item[0] < reach - 0.1:
-            groups[-1].append(item)
-            reach = max(reach, item[1])
-        else:
-            groups.append([item])
-            reach = item[1]
+            blocks.append(_Block(top, bottom, cell, block))
     rows = []
-    for group in groups:
+    for group in _overlapping(blocks):
         by_cell: dict[Cell, list[list[TextLine]]] = {}
-        for _, _, cell, block in sorted(group, key=lambda b: (b[2].col, b[0])):
-            by_cell.setdefault(cell, []).append(block)
-        texts = [blocks_to_text(bs) for bs in by_cell.values()]
-        texts = [t for t in texts if t]
+        for b in sorted(group, key=lambda b: (b.cell.col, b.top)):
+            by_cell.setdefault(b.cell, []).append(b.lines)
+        texts = [t for t in (blocks_to_text(bs) for bs in by_cell.values()) if t]
         if texts:
-            top, bottom = min(b[0] for b in group), max(b[1] for b in group)
+            top, bottom = min(b.top for b in group), max(b.bottom for b in group)
             rows.append(TextRow(" | ".join(texts), (grid.x0, top, grid.x1, bottom)))
     return rows
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Lines of one cell read together (a wrapped cell line, or one item), with their ink."""
+
+    top: float
+    bottom: float
+    cell: Cell
+    lines: list[TextLine]
+
+
+def _overlapping(blocks: list[_Block]) -> list[list[_Block]]:
+    """Blocks chained by vertical overlap, top to bottom: each chain is one printed row."""
+    groups: list[list[_Block]] = []
+    reach = -math.inf
+    for block in sorted(blocks, key=lambda b: (b.top, b.cell.col)):
+        if groups and block.top < reach - 0.1:
+            groups[-1].append(block)
+            reach = max(reach, block.bottom)
+        else:
+            groups.append([block])
+            reach = block.bottom
+    return groups
