@@ -477,12 +477,70 @@ def _vertical_rule_stacks(
     return regions
 
 
+def _frames_read_by_gutters(
+    skeletons: list[_Skeleton], chars: Sequence[Char], settings: Settings
+) -> list[_Skeleton]:
+    """Ruled boxes with no inner vertical (a frame, perhaps with a header rule) whose glyphs
+    leave column gutters become those tables; other boxes stay as drawn."""
+    out = []
+    for sk in skeletons:
+        found = None
+        if _is_frame(sk, settings):
+            inner = [_box(o) for o in skeletons if box_inside(_box(o), _box(sk))]
+            region = Region(sk.col_edges[0], sk.col_edges[-1], _frame_row_edges(sk, settings))
+            found = region_to_virtual_rules(
+                region, chars_outside_boxes(chars, inner, settings), settings
+            )
+        out.append(sk if found is None else virtual_rules_to_skeleton(found))
+    return out
+
+
+def _rule_stack_tables(
+    groups: Sequence[Sequence[Rule]],
+    taken: Sequence[_Skeleton],
+    chars: Sequence[Char],
+    settings: Settings,
+) -> list[_Skeleton]:
+    """Tables ruled only across or only down, where no drawn table is."""
+    stacks = _horizontal_rule_stacks(groups, settings) + _vertical_rule_stacks(
+        groups, chars, settings
+    )
+    found: list[_Skeleton] = []
+    # widest first: short rules between sub-rows inside a table are not a table of their own
+    for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
+        box = (region.x0, region.top, region.x1, region.bottom)
+        if any(_overlaps(box, _box(o)) for o in (*taken, *found)):
+            continue
+        rules = region_to_virtual_rules(region, chars, settings)
+        if rules is None:
+            continue
+        longer = extend_below(region, rules, chars, settings)
+        if longer != region:
+            rules = region_to_virtual_rules(longer, chars, settings) or rules
+        found.append(virtual_rules_to_skeleton(rules))
+    return found
+
+
+def _whitespace_tables(
+    taken: Sequence[_Skeleton], chars: Sequence[Char], settings: Settings
+) -> list[_Skeleton]:
+    """Tables set in whitespace alone, among the glyphs outside every table found so far."""
+    tables = [_box(sk) for sk in taken if not _is_frame(sk, settings)]
+    loose = chars_outside_boxes(chars, tables, settings)
+    found = []
+    for region in chars_to_whitespace_regions(loose, settings):
+        rules = region_to_virtual_rules(region, loose, settings)
+        if rules is not None:
+            found.append(virtual_rules_to_skeleton(rules))
+    return found
+
+
 def page_to_grids(
     page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, horizontal_text: bool = True
 ) -> list[Grid]:
     """Every table on the page, top to bottom: ruled grids (a boxed label is a 1×1 grid),
-    frames and horizontal-rule stacks whose glyphs leave column gutters, and tables set in
-    whitespace alone. A table inside another one's box owns its glyphs (read once).
+    frames and rule stacks whose glyphs leave column gutters, and tables set in whitespace
+    alone. A table inside another one's box owns its glyphs (read once).
 
     Gutters are looked for only in ``horizontal_text``: the columns of vertical writing
     are not table columns.
@@ -490,45 +548,19 @@ def page_to_grids(
     tol = settings.snap_tolerance
     finite = [r for r in page.rules if math.isfinite(r.position + r.start + r.end)]
     groups = rules_to_groups(finite, tol)
-    skeletons: list[_Skeleton] = []
-    for table_rules in groups:
-        if {r.orientation for r in table_rules} == {"h", "v"}:
-            sk = table_rules_to_skeleton(table_rules, tol)
-            if len(sk.col_edges) >= 2 and len(sk.row_edges) >= 2:
-                skeletons.append(sk)
-    frames = [sk for sk in skeletons if horizontal_text and _is_frame(sk, settings)]
-    for sk in frames:  # a frame with partial rules: columns from its gutters
-        inner = [_box(o) for o in skeletons if box_inside(_box(o), _box(sk))]
-        chars = chars_outside_boxes(page.chars, inner, settings)
-        row_edges = _frame_row_edges(sk, settings)
-        found = region_to_virtual_rules(
-            Region(sk.col_edges[0], sk.col_edges[-1], row_edges), chars, settings
+    skeletons = [
+        sk
+        for sk in (
+            table_rules_to_skeleton(g, tol)
+            for g in groups
+            if {r.orientation for r in g} == {"h", "v"}
         )
-        if found is not None:
-            skeletons[skeletons.index(sk)] = virtual_rules_to_skeleton(found)
-    stacks = (
-        _horizontal_rule_stacks(groups, settings)
-        + _vertical_rule_stacks(groups, page.chars, settings)
-        if horizontal_text
-        else []
-    )
-    # widest first: short rules between sub-rows inside a table are not a table of their own
-    for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
-        box = (region.x0, region.top, region.x1, region.bottom)
-        if any(_overlaps(box, _box(o)) for o in skeletons):
-            continue
-        found = region_to_virtual_rules(region, page.chars, settings)
-        if found is not None:
-            longer = extend_below(region, found, page.chars, settings)
-            if longer != region:
-                found = region_to_virtual_rules(longer, page.chars, settings) or found
-            skeletons.append(virtual_rules_to_skeleton(found))
-    tables = [_box(sk) for sk in skeletons if len(sk.col_edges) > 2]
-    loose = chars_outside_boxes(page.chars, tables, settings)
-    for region in chars_to_whitespace_regions(loose, settings) if horizontal_text else []:
-        found = region_to_virtual_rules(region, loose, settings)
-        if found is not None:
-            skeletons.append(virtual_rules_to_skeleton(found))
+        if len(sk.col_edges) >= 2 and len(sk.row_edges) >= 2
+    ]
+    if horizontal_text:
+        skeletons = _frames_read_by_gutters(skeletons, page.chars, settings)
+        skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings)
+        skeletons += _whitespace_tables(skeletons, page.chars, settings)
     grids = []
     for sk in skeletons:
         inner = [_box(o) for o in skeletons if box_inside(_box(o), _box(sk))]
