@@ -562,8 +562,10 @@ def page_to_grids(
         skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings)
         skeletons += _whitespace_tables(skeletons, page.chars, settings)
     grids = []
+    tables = [sk for sk in skeletons if not _is_frame(sk, settings)]
     for sk in skeletons:
-        inner = [_box(o) for o in skeletons if box_inside(_box(o), _box(sk))]
+        # a table inside owns its glyphs; a box inside (a boxed note) stays part of the cell
+        inner = [_box(o) for o in tables if box_inside(_box(o), _box(sk))]
         chars = chars_outside_boxes(page.chars, inner, settings) if inner else page.chars
         grid = skeleton_to_grid(sk, chars, page.number, settings)
         if grid is not None and grid.x1 - grid.x0 > tol and grid.bottom - grid.top > tol:

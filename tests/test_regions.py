@@ -265,3 +265,12 @@ def test_a_page_set_sideways_is_turned_back_not_read_as_vertical(tmp_path: Path)
         texts = [p["text"] for p in out[0]["paragraphs"]]
         assert texts == [PROSE[:80], "区分 | 件数 | 金額", "相談 | 12 | 3,400", "訪問 | 5 | 1,200"]
         assert out[0]["warnings"] == []
+
+
+def test_a_boxed_note_inside_a_cell_is_neither_lost_nor_doubled(tmp_path: Path) -> None:
+    grid = [(60, y, 400, y) for y in (100, 125, 160)] + [(x, 100, x, 160) for x in (60, 200, 400)]
+    box = [(300, 130, 380, 130), (300, 152, 380, 152), (300, 130, 300, 152), (380, 130, 380, 152)]
+    texts = [Text(70, 117, "区分"), Text(210, 117, "内容"), Text(70, 146, "相談")]
+    texts += [Text(210, 146, "電話と来所"), Text(310, 146, "新規")]
+    joined = "\n".join(_text(tmp_path, Drawing(texts=texts, rules=grid + box)))
+    assert joined.count("新規") == 1 and joined.count("電話と来所") == 1, joined
