@@ -19,6 +19,10 @@ from extractor.layout import Box
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 
+#: Nested cuts deeper than this are not a page layout (each cut splits off one line).
+MAX_DEPTH = 100
+
+
 def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Every clear interval between projected spans: (width, middle)."""
     gaps = []
@@ -53,21 +57,23 @@ def boxes_to_reading_order(
     column or side-by-side block (paragraph rules apply within a section only)."""
     tolerance = 0.1 * size
 
-    def cut(ids: list[int]) -> list[list[int]]:
+    def cut(ids: list[int], depth: int = 0) -> list[list[int]]:
         if len(ids) <= 1:
             return [ids] if ids else []
+        if depth > MAX_DEPTH:  # pathological spacing: top to bottom, left to right
+            return [sorted(ids, key=lambda i: (boxes[i][1], boxes[i][0]))]
         down = _gaps([(boxes[i][0], boxes[i][2]) for i in ids])
         if down and max(w for w, _ in down) >= settings.column_gap * size:
             parts = _split(ids, _widest(down, tolerance), 0, 2, boxes)
             tall = settings.column_min_height * _height(ids, boxes)
             if all(_height(part, boxes) >= tall for part in parts):
-                return [section for part in parts for section in cut(part)]
+                return [section for part in parts for section in cut(part, depth + 1)]
         across = _gaps([(boxes[i][1], boxes[i][3]) for i in ids])
         if not across:
             return [sorted(ids, key=lambda i: (boxes[i][1], boxes[i][0]))]
         sections: list[list[int]] = []
         for part in _split(ids, _widest(across, tolerance), 1, 3, boxes):
-            below = cut(part)
+            below = cut(part, depth + 1)
             if sections and below and _one_column(sections[-1], below[0], boxes):
                 sections[-1] = sections[-1] + below[0]
                 below = below[1:]
