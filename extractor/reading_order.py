@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from extractor.layout import Box
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
-
 #: Nested cuts deeper than this are not a page layout (each cut splits off one line).
 MAX_DEPTH = 100
 
