@@ -349,8 +349,9 @@ def joins_number(upper: str, lower: str) -> bool:
 
 def join_printed_lines(lines: Sequence[str]) -> str:
     """``join_wrapped_lines``, except where two figures meet at a line break and are not
-    one number cut in two: ``2019`` / ``2020`` stay apart (by a space), ``100,0`` / ``00円``
-    and full-width ``２０`` / ``２０年`` (which Japanese line breaking cuts anywhere) join."""
+    one number cut in two: ``2019`` / ``2020`` and ``12:30`` / ``１２月`` stay apart (by a
+    space); ``100,0`` / ``00円`` and full-width ``２０`` / ``２０年`` (Japanese line breaking
+    cuts a full-width number anywhere) join."""
     pieces: list[list[str]] = []
     for line in lines:
         if pieces and not _figures_apart(pieces[-1][-1], line):
@@ -361,10 +362,14 @@ def join_printed_lines(lines: Sequence[str]) -> str:
 
 
 def _figures_apart(upper: str, lower: str) -> bool:
+    """Two figures meet at the line break and are two numbers: both half-width and not one
+    grouped number cut in two, or of different widths (one number is typed in one width)."""
     end, start = upper.rstrip()[-1:], lower.lstrip()[:1]
-    if not (end.isascii() and end.isdigit() and start.isascii() and start.isdigit()):
+    if not (end.isdigit() and start.isdigit()):
         return False
-    return not joins_number(upper.strip(), lower.strip())
+    if end.isascii() != start.isascii():
+        return True
+    return end.isascii() and not joins_number(upper.strip(), lower.strip())
 
 
 #: A line opening with one of these is a heading or list item: never glued to its neighbours.

@@ -52,3 +52,16 @@ def test_issue_9_lines_of_one_cell_rejoin_as_a_reader_would(tmp_path: Path) -> N
         "施設 | 標榜 | 時間 | 金額",
         "各年度4月1日時点における待機児童数 | 有 婦人科 | 10:30-13:00 15:00-18:30 | 100,000円",
     ]
+
+
+def test_issue_9_a_half_width_time_and_a_full_width_month_stay_apart(tmp_path: Path) -> None:
+    """shinryoujo page 16: 土 9:30-12:30 / １２月より… in one cell are two items."""
+    table = simple_table(
+        ["医院", "時間"],
+        [["扇内医院", "土 9:30-12:30\n１２月より平日"]],
+        widths=[80, 90],
+        row_height=40,
+    )
+    pdf = build_pdf(tmp_path / "t.pdf", [PageSpec([table])])
+    rows = [p["text"] for p in extractor.extract_text(pdf)[0]["paragraphs"]]
+    assert rows[-1] == "扇内医院 | 土 9:30-12:30 12月より平日"
