@@ -402,10 +402,17 @@ def _block_columns(rows: Sequence[Sequence[TextLine]], settings: Settings) -> li
 
 
 def _is_prose(columns: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
-    """Side-by-side columns of running text (long runs in every column), not a table."""
-    return all(
-        _median([len(r.text) for r in column], 0) >= settings.prose_run_chars for column in columns
-    )
+    """Side-by-side columns of running text, not a table: in every column the lines are
+    long and most run from edge to edge (justified), unlike cells of varied widths."""
+    return all(_is_prose_column(column, settings) for column in columns)
+
+
+def _is_prose_column(column: Sequence[TextLine], settings: Settings) -> bool:
+    if _median([len(r.text) for r in column], 0) < settings.prose_run_chars:
+        return False
+    left, right = min(r.x0 for r in column), max(r.x1 for r in column)
+    full = sum(r.x0 - left <= r.size and right - r.x1 <= r.size for r in column)
+    return full >= 0.6 * len(column)
 
 
 def _is_list(columns: Sequence[Sequence[TextLine]]) -> bool:

@@ -57,8 +57,9 @@ class Settings:
     min_table_rows: int = 3
     #: Baselines further apart than this many font sizes end a whitespace table.
     table_row_pitch: float = 3.5
-    #: Side-by-side blocks whose runs are this long (median, characters) are running text.
-    prose_run_chars: int = 20
+    #: Side-by-side blocks whose lines are this long (median, characters), most of them
+    #: justified edge to edge, are columns of running text, not table columns.
+    prose_run_chars: int = 10
     #: Reading order: a clear vertical strip this many font sizes wide separates two columns
     #: (or side-by-side tables, or the pages of a spread) ...
     column_gap: float = 1.5

@@ -274,3 +274,13 @@ def test_a_boxed_note_inside_a_cell_is_neither_lost_nor_doubled(tmp_path: Path) 
     texts += [Text(210, 146, "電話と来所"), Text(310, 146, "新規")]
     joined = "\n".join(_text(tmp_path, Drawing(texts=texts, rules=grid + box)))
     assert joined.count("新規") == 1 and joined.count("電話と来所") == 1, joined
+
+
+def test_narrow_text_columns_are_read_column_by_column(tmp_path: Path) -> None:
+    """Two columns of 14-character justified lines: running text, not a table of rows."""
+    left, right = _prose_lines(60, 100, 8, 14), _prose_lines(240, 100, 8, 14)
+    right = [Text(t.x, t.baseline, "右" + t.text[1:], t.size) for t in right]
+    page = Drawing(texts=left + right)
+    assert _grids(tmp_path, page) == []
+    text = "".join(_text(tmp_path, page))
+    assert text.index(left[-1].text[-4:]) < text.index("右")
