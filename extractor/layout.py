@@ -407,8 +407,12 @@ def _starts_paragraph(
     m = margins.get(line.page)
     pm = margins.get(prev.page)
     size = line.size or 10.0
-    if prev is first and LIST_MARKER.match(prev.text) and pm and pm.right - prev.x1 > 1.5 * size:
-        return True  # a one-line list item or heading, short of the margin: it ended
+    if prev is first and pm is not None:
+        short_by = pm.right - prev.x1
+        if short_by > 1.5 * size and LIST_MARKER.match(prev.text):
+            return True  # a one-line list item or numbered heading, short of the margin
+        if short_by > 0.25 * (pm.right - pm.left):
+            return True  # a one-line title, far short of the margin: no wrapped first line
     if (
         LIST_MARKER.match(first.text)
         and pm is not None

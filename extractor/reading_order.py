@@ -70,8 +70,12 @@ def boxes_to_reading_order(
         across = _gaps([(boxes[i][1], boxes[i][3]) for i in ids])
         if not across:
             return [sorted(ids, key=lambda i: (boxes[i][1], boxes[i][0]))]
+        bands = _split(ids, _widest(across, tolerance), 1, 3, boxes)
+        merged = _columns_across(bands, boxes, settings.column_gap * size)
+        if len(merged) > 1:  # else no progress: the bands as they are
+            bands = merged
         sections: list[list[int]] = []
-        for part in _split(ids, _widest(across, tolerance), 1, 3, boxes):
+        for part in bands:
             below = cut(part, depth + 1)
             if sections and below and _one_column(sections[-1], below[0], boxes):
                 sections[-1] = sections[-1] + below[0]
@@ -80,6 +84,42 @@ def boxes_to_reading_order(
         return sections
 
     return cut(list(range(len(boxes))))
+
+
+Strip = tuple[float, float]
+
+
+def _strips(ids: list[int], boxes: Sequence[Box], width: float) -> list[Strip]:
+    """The clear vertical strips at least ``width`` wide between the boxes of ``ids``."""
+    spans = sorted((boxes[i][0], boxes[i][2]) for i in ids)
+    strips, reach = [], spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach >= width:
+            strips.append((reach, start))
+        reach = max(reach, end)
+    return strips
+
+
+def _common(a: list[Strip], b: list[Strip], width: float) -> list[Strip]:
+    both = ((max(x0, y0), min(x1, y1)) for x0, x1 in a for y0, y1 in b)
+    return [(x0, x1) for x0, x1 in both if x1 - x0 >= width]
+
+
+def _columns_across(bands: list[list[int]], boxes: Sequence[Box], width: float) -> list[list[int]]:
+    """Consecutive bands that share a clear vertical strip joined again: the rows of two
+    columns set at one line pitch (cut apart by equal gaps) are one block of columns."""
+    out: list[list[int]] = []
+    shared: list[Strip] = []
+    for band in bands:
+        strips = _strips(band, boxes, width)
+        common = _common(shared, strips, width) if out else []
+        if common:
+            out[-1] = out[-1] + band
+            shared = common
+        else:
+            out.append(band)
+            shared = strips
+    return out
 
 
 def _one_column(upper: list[int], lower: list[int], boxes: Sequence[Box]) -> bool:

@@ -284,3 +284,14 @@ def test_narrow_text_columns_are_read_column_by_column(tmp_path: Path) -> None:
     assert _grids(tmp_path, page) == []
     text = "".join(_text(tmp_path, page))
     assert text.index(left[-1].text[-4:]) < text.index("右")
+
+
+def test_two_columns_under_a_title_at_the_same_pitch(tmp_path: Path) -> None:
+    """A title line set at the columns' own line pitch: the columns are still read whole."""
+    left, right = _prose_lines(40, 117, 6, 24), _prose_lines(320, 117, 6, 24)
+    right = [Text(t.x, t.baseline, "右" + t.text[1:], t.size) for t in right]
+    page = Drawing(texts=[Text(40, 100, "市の取組"), *left, *right])
+    text = _text(tmp_path, page)
+    assert text[0] == "市の取組"
+    joined = "".join(text[1:])
+    assert joined.index(left[-1].text[-5:]) < joined.index("右")
