@@ -404,6 +404,8 @@ def _starts_paragraph(
         return True
     if abs(line.size - prev.size) > 0.1 * max(line.size, prev.size):
         return True  # a title above a label, body text under a heading: a new block
+    if prev.x0 - line.x0 > 2 * line.size:
+        return True  # back far left of where the line above began: a new item
     m = margins.get(line.page)
     pm = margins.get(prev.page)
     size = line.size or 10.0

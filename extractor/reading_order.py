@@ -18,6 +18,9 @@ from collections.abc import Sequence
 from extractor.layout import Box
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
+#: Bands sharing a clear vertical strip are read as columns from this many on.
+MIN_COLUMN_LINES = 3
+
 #: Nested cuts deeper than this are not a page layout (each cut splits off one line).
 MAX_DEPTH = 100
 
@@ -64,7 +67,8 @@ def boxes_to_reading_order(
         down = _gaps([(boxes[i][0], boxes[i][2]) for i in ids])
         if down and max(w for w, _ in down) >= settings.column_gap * size:
             parts = _split(ids, _widest(down, tolerance), 0, 2, boxes)
-            tall = settings.column_min_height * _height(ids, boxes)
+            # each side a column: a good share of the area's height, and a few lines tall
+            tall = max(settings.column_min_height * _height(ids, boxes), MIN_COLUMN_LINES * size)
             if all(_height(part, boxes) >= tall for part in parts):
                 return [section for part in parts for section in cut(part, depth + 1)]
         across = _gaps([(boxes[i][1], boxes[i][3]) for i in ids])
@@ -107,18 +111,25 @@ def _common(a: list[Strip], b: list[Strip], width: float) -> list[Strip]:
 
 def _columns_across(bands: list[list[int]], boxes: Sequence[Box], width: float) -> list[list[int]]:
     """Consecutive bands that share a clear vertical strip joined again: the rows of two
-    columns set at one line pitch (cut apart by equal gaps) are one block of columns."""
-    out: list[list[int]] = []
+    columns set at one line pitch (cut apart by equal gaps) are one block of columns. Two
+    such lines are a label and its value more likely than columns: joined from three."""
+    groups: list[list[list[int]]] = []
     shared: list[Strip] = []
     for band in bands:
         strips = _strips(band, boxes, width)
-        common = _common(shared, strips, width) if out else []
+        common = _common(shared, strips, width) if groups else []
         if common:
-            out[-1] = out[-1] + band
+            groups[-1].append(band)
             shared = common
         else:
-            out.append(band)
+            groups.append([band])
             shared = strips
+    out: list[list[int]] = []
+    for group in groups:
+        if len(group) >= MIN_COLUMN_LINES:
+            out.append([i for band in group for i in band])
+        else:
+            out += group
     return out
 
 

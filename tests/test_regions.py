@@ -295,3 +295,16 @@ def test_two_columns_under_a_title_at_the_same_pitch(tmp_path: Path) -> None:
     assert text[0] == "市の取組"
     joined = "".join(text[1:])
     assert joined.index(left[-1].text[-5:]) < joined.index("右")
+
+
+def test_two_labelled_lines_are_read_row_by_row(tmp_path: Path) -> None:
+    """Two labels with their values far to the right: too few lines for a table or for
+    columns, so each label is followed by its value."""
+    texts = [Text(60, 100, "日時"), Text(200, 100, "令和4年3月28日(月)")]
+    texts += [Text(60, 118, "場所"), Text(200, 118, "小平市役所600会議室")]
+    assert _text(tmp_path, Drawing(texts=texts)) == [
+        "日時",
+        "令和4年3月28日(月)",
+        "場所",
+        "小平市役所600会議室",
+    ]
