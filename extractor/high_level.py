@@ -19,10 +19,11 @@ from extractor.layout import (
     Box,
     TextLine,
     box_inside,
+    chars_by_box,
     horizontal_to_vertical_box,
     lines_to_paragraphs,
 )
-from extractor.load import PageContent, file_to_sha256, pdf_to_pages
+from extractor.load import Char, PageContent, file_to_sha256, pdf_to_pages
 from extractor.model import Report, Source
 from extractor.orientation import page_to_upright, turn_box_back
 from extractor.page_layout import PageLayout, page_to_layout
@@ -138,15 +139,14 @@ def _grid_box(grid: Grid) -> Box:
 
 
 def _table_rows(
-    grid: Grid, grids: Sequence[Grid], page: PageContent, settings: Settings
+    grid: Grid, grids: Sequence[Grid], owned: Sequence[list[Char]], settings: Settings
 ) -> list[TextRow]:
     """A table's printed rows with those of the tables inside it, top to bottom; each
-    glyph is read once, by the innermost table holding it."""
-    tables = [grid, *(g for g in grids if box_inside(_grid_box(g), _grid_box(grid)))]
+    table reads the glyphs it owns (``owned``, by the index in ``grids``)."""
     rows: list[TextRow] = []
-    for table in tables:
-        inner = [_grid_box(g) for g in grids if box_inside(_grid_box(g), _grid_box(table))]
-        rows += grid_to_text_rows(table, page.chars, settings, inner)
+    for i, table in enumerate(grids):
+        if table is grid or box_inside(_grid_box(table), _grid_box(grid)):
+            rows += grid_to_text_rows(table, owned[i], settings)
     return sorted(rows, key=lambda r: (r.box[1], r.box[0]))
 
 
@@ -162,6 +162,7 @@ def _page_blocks(
     page: PageContent, layout: PageLayout, settings: Settings
 ) -> list[tuple[str, str, Box]]:
     """Paragraphs and table rows in reading order (see ``reading_order``)."""
+    owned = chars_by_box([_grid_box(g) for g in layout.grids], page.chars, settings)
     outer = [
         g
         for g in layout.grids
@@ -179,7 +180,7 @@ def _page_blocks(
                 continue
             blocks += _paragraph_blocks(lines)
             lines = []
-            rows = _table_rows(item, layout.grids, page, settings)
+            rows = _table_rows(item, layout.grids, owned, settings)
             blocks += [("table_row", r.text, r.box) for r in rows]
         blocks += _paragraph_blocks(lines)
     return blocks

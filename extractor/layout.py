@@ -282,6 +282,27 @@ def _chars_to_text_unspaced(chars: Sequence[Char]) -> str:
 Box = tuple[float, float, float, float]
 
 
+def chars_by_box(
+    boxes: Sequence[Box], chars: Iterable[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[list[Char]]:
+    """Each box's glyphs (centre strictly inside), every glyph given to the smallest box
+    holding it: a table inside another, or overlapping it, owns its glyphs alone."""
+    order = sorted(range(len(boxes)), key=lambda i: _area(boxes[i]))
+    owned: list[list[Char]] = [[] for _ in boxes]
+    for ch in chars:
+        cx, cy = ch.centre_x, ch.centre_y(settings)
+        for i in order:
+            x0, top, x1, bottom = boxes[i]
+            if x0 < cx < x1 and top < cy < bottom:
+                owned[i].append(ch)
+                break
+    return owned
+
+
+def _area(box: Box) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
 def box_inside(inner: Box, outer: Box, tolerance: float = 1.0) -> bool:
     """Whether ``inner`` (x0, top, x1, bottom) lies within ``outer`` and is not it."""
     return (
@@ -296,13 +317,15 @@ def box_inside(inner: Box, outer: Box, tolerance: float = 1.0) -> bool:
 def chars_outside_boxes(
     chars: Iterable[Char], boxes: Sequence[Box], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Char]:
-    """Characters a reader sees outside every box (table cells are read by the table stage)."""
+    """Characters a reader sees outside every box (table cells are read by the table stage).
+
+    A glyph centred exactly on a box's edge is outside, as the table stage leaves it out."""
     if not boxes:
         return list(chars)
     out = []
     for ch in chars:
         cx, cy = ch.centre_x, ch.centre_y(settings)
-        if not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes):
+        if not any(x0 < cx < x1 and top < cy < bottom for x0, top, x1, bottom in boxes):
             out.append(ch)
     return out
 

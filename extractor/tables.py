@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from extractor.layout import Box, box_inside, chars_outside_boxes, chars_to_lines
+from extractor.layout import Box, box_inside, chars_by_box, chars_outside_boxes, chars_to_lines
 from extractor.load import Char, PageContent, Rule
 from extractor.normalise import join_wrapped_lines, normalise_text
 from extractor.regions import (
@@ -561,12 +561,21 @@ def page_to_grids(
         skeletons = _frames_read_by_gutters(skeletons, page.chars, settings)
         skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings)
         skeletons += _whitespace_tables(skeletons, page.chars, settings)
-    grids = []
+    # each glyph is read by one table (the innermost); a box that is not a table (a boxed
+    # note in a cell, a frame) reads the glyphs no table has
     tables = [sk for sk in skeletons if not _is_frame(sk, settings)]
+    owned = dict(
+        zip(
+            map(id, tables),
+            chars_by_box([_box(t) for t in tables], page.chars, settings),
+            strict=True,
+        )
+    )
+    taken = {id(c) for chars in owned.values() for c in chars}
+    free = [c for c in page.chars if id(c) not in taken]
+    grids = []
     for sk in skeletons:
-        # a table inside owns its glyphs; a box inside (a boxed note) stays part of the cell
-        inner = [_box(o) for o in tables if box_inside(_box(o), _box(sk))]
-        chars = chars_outside_boxes(page.chars, inner, settings) if inner else page.chars
+        chars = owned.get(id(sk), free)
         grid = skeleton_to_grid(sk, chars, page.number, settings)
         if grid is not None and grid.x1 - grid.x0 > tol and grid.bottom - grid.top > tol:
             grids.append(grid)

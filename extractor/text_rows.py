@@ -21,7 +21,6 @@ from extractor.layout import (
     DESCENT,
     Box,
     TextLine,
-    chars_outside_boxes,
     join_printed_lines,
 )
 from extractor.load import Char
@@ -101,13 +100,11 @@ def _cell_chars(grid: Grid, chars: Sequence[Char], settings: Settings) -> dict[C
 
 
 def grid_to_text_rows(
-    grid: Grid,
-    chars: Sequence[Char],
-    settings: Settings = DEFAULT_SETTINGS,
-    inner: Sequence[Box] = (),
+    grid: Grid, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
 ) -> list[TextRow]:
-    """The grid's printed rows top to bottom; glyphs inside ``inner`` tables are theirs."""
-    members = _cell_chars(grid, chars_outside_boxes(chars, inner, settings), settings)
+    """The grid's printed rows top to bottom, from its own glyphs (``layout.chars_by_box``:
+    those of a table inside it are that table's)."""
+    members = _cell_chars(grid, chars, settings)
     blocks: list[_Block] = []
     for cell, mine in members.items():
         lines = runs_to_cell_lines(chars_to_runs(mine, settings), settings)
