@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench samples compare fuzz clean sysdeps variants
+.PHONY: run test lint bench samples compare compare-text fuzz clean sysdeps variants
 
 # Debian packages the tests need: fonts-ipaexfont (tests draw Japanese PDFs with it) and
 # poppler-utils (pdftotext, the reference in the text comparison). Installed when missing
@@ -55,6 +55,10 @@ fuzz: $(STAMP_DEV)
 
 compare: $(STAMP_DEV)
 	$(BIN)/python scripts/compare_tables.py
+
+# extractor text against pdftotext -layout, plain pdfplumber and PyMuPDF (needs poppler-utils).
+compare-text: $(STAMP_DEV) sysdeps
+	$(BIN)/python scripts/compare_text.py
 
 # Regenerating the samples needs Debian's fonts-ipaexfont, libreoffice-writer-nogui and
 # ghostscript (see the scripts' docstrings); `make test` needs none of them.

@@ -7,7 +7,7 @@ Pages stream through load → layout/tables one at a time and only their small
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -22,14 +22,15 @@ from extractor.errors import (
 )
 from extractor.layout import (
     Box,
-    chars_outside_boxes,
-    chars_to_lines,
+    TextLine,
+    box_inside,
+    chars_by_box,
     horizontal_to_vertical_box,
     lines_to_paragraphs,
-    vertical_to_horizontal,
 )
-from extractor.load import PageContent, file_to_sha256, pdf_to_pages
+from extractor.load import Char, PageContent, file_to_sha256, pdf_to_pages
 from extractor.model import Report, Source
+from extractor.orientation import page_to_upright, turn_box_back
 from extractor.page_layout import PageLayout, page_to_layout
 from extractor.quality import (
     PageQuality,
@@ -37,8 +38,10 @@ from extractor.quality import (
     page_to_quality,
     quality_to_warnings,
 )
+from extractor.reading_order import boxes_to_reading_order
 from extractor.settings import DEFAULT_SETTINGS, Settings
-from extractor.tables import Grid, page_to_grids
+from extractor.tables import Grid
+from extractor.text_rows import TextRow, grid_to_text_rows
 
 Timings = dict[str, float]
 
@@ -144,44 +147,90 @@ def convert_to_file(
     return write_report(report.to_dict(), Path(outdir) / f"{Path(path).stem}.json")
 
 
-def _table_rows(grids: list[Grid]) -> list[tuple[str, Box]]:
-    """Each ruled row as one line of text, cells joined by `` | `` (a merged cell once)."""
-    rows: list[tuple[str, Box]] = []
-    for grid in grids:
-        for r in range(grid.n_rows):
-            cells = sorted((c for c in grid.cells if c.row == r), key=lambda c: c.col)
-            texts = [c.text for c in cells]
-            if any(texts):
-                top, bottom = grid.row_edges[r], grid.row_edges[r + 1]
-                rows.append((" | ".join(texts), (grid.x0, top, grid.x1, bottom)))
-    return rows
+def _grid_box(grid: Grid) -> Box:
+    return (grid.x0, grid.top, grid.x1, grid.bottom)
+
+
+def _table_rows(
+    grid: Grid, grids: Sequence[Grid], owned: Sequence[list[Char]], settings: Settings
+) -> list[TextRow]:
+    """A table's printed rows with those of the tables inside it, top to bottom; each
+    table reads the glyphs it owns (``owned``, by the index in ``grids``)."""
+    rows: list[TextRow] = []
+    for i, table in enumerate(grids):
+        if table is grid or box_inside(_grid_box(table), _grid_box(grid)):
+            rows += grid_to_text_rows(table, owned[i], settings)
+    return sorted(rows, key=lambda r: (r.box[1], r.box[0]))
+
+
+def _vertical_page_blocks(layout: PageLayout, width: float) -> list[tuple[str, str, Box]]:
+    blocks = []
+    for p in lines_to_paragraphs(list(layout.lines)):
+        box = horizontal_to_vertical_box((p.x0, p.top, p.x1, p.bottom), width)
+        blocks.append(("text", p.text, box))
+    return blocks
+
+
+def _page_blocks(
+    page: PageContent, layout: PageLayout, settings: Settings
+) -> list[tuple[str, str, Box]]:
+    """Paragraphs and table rows in reading order (see ``reading_order``)."""
+    owned = chars_by_box([_grid_box(g) for g in layout.grids], page.chars, settings)
+    outer = [
+        g
+        for g in layout.grids
+        if not any(box_inside(_grid_box(g), _grid_box(o)) for o in layout.grids)
+    ]
+    items: list[TextLine | Grid] = [*layout.lines, *outer]
+    boxes = [(it.x0, it.top, it.x1, it.bottom) for it in items]
+    sizes = sorted(ln.size for ln in layout.lines) or [10.0]
+    blocks: list[tuple[str, str, Box]] = []
+    for section in boxes_to_reading_order(boxes, sizes[len(sizes) // 2], settings):
+        lines: list[TextLine] = []
+        for item in (items[i] for i in section):
+            if isinstance(item, TextLine):
+                lines.append(item)
+                continue
+            blocks += _paragraph_blocks(lines)
+            lines = []
+            rows = _table_rows(item, layout.grids, owned, settings)
+            blocks += [("table_row", r.text, r.box) for r in rows]
+        blocks += _paragraph_blocks(lines)
+    return blocks
+
+
+def _paragraph_blocks(lines: list[TextLine]) -> list[tuple[str, str, Box]]:
+    return [("text", p.text, (p.x0, p.top, p.x1, p.bottom)) for p in lines_to_paragraphs(lines)]
 
 
 def page_to_text(
     page: PageContent, quality: PageQuality, settings: Settings = DEFAULT_SETTINGS
 ) -> dict[str, Any]:
-    """One page as paragraphs in reading order: running text rejoined, ruled tables row by
-    row (cells never run into each other), vertical writing read in columns."""
-    blocks: list[tuple[str, str, Box]] = []
-    if quality.vertical_ratio > settings.vertical_page_ratio:
-        chars = vertical_to_horizontal(page.chars, page.width, settings)
-        for p in lines_to_paragraphs(chars_to_lines(chars, settings, page=page.number)):
-            box = horizontal_to_vertical_box((p.x0, p.top, p.x1, p.bottom), page.width)
-            blocks.append(("text", p.text, box))
+    """One page as paragraphs in reading order: running text rejoined, tables (ruled or
+    not) row by row (cells never run into each other), vertical writing read in columns.
+    The page is read by ``page_to_layout``, as ``convert`` reads it."""
+    upright, turn = page_to_upright(page)
+    vertical = quality.vertical_ratio > settings.vertical_page_ratio and not turn
+    layout = page_to_layout(upright, settings, vertical=vertical)
+    if vertical:
+        blocks = _vertical_page_blocks(layout, page.width)
     else:
-        tables = [g for g in page_to_grids(page, settings) if g.n_cols > 1]
-        body = chars_outside_boxes(page.chars, [(g.x0, g.top, g.x1, g.bottom) for g in tables])
-        for p in lines_to_paragraphs(chars_to_lines(body, settings, page=page.number)):
-            blocks.append(("text", p.text, (p.x0, p.top, p.x1, p.bottom)))
-        blocks += [("table_row", text, box) for text, box in _table_rows(tables)]
-        blocks.sort(key=lambda b: (b[2][1], b[2][0]))
+        blocks = _page_blocks(upright, layout, settings)
+    # a page set sideways is not vertical writing: it is read turned back
+    warnings = [
+        w for w in quality_to_warnings(quality, settings) if not turn or w.code != "vertical_text"
+    ]
     return {
         "page": page.number,
         "paragraphs": [
-            {"text": text, "bbox": [round(v, 2) for v in box], "kind": kind}
+            {
+                "text": text,
+                "bbox": [round(v, 2) for v in turn_box_back(box, turn, page.width, page.height)],
+                "kind": kind,
+            }
             for kind, text, box in blocks
         ],
-        "warnings": [w.to_dict() for w in quality_to_warnings(quality, settings)],
+        "warnings": [w.to_dict() for w in warnings],
     }
 
 
@@ -189,7 +238,7 @@ def extract_text(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> lis
     """Normalised text of any text PDF: pages → paragraphs with their boxes, plus warnings.
 
     The same reading and normalisation as ``convert``. Each paragraph has a ``kind``:
-    ``text`` (running text) or ``table_row`` (one ruled table row, cells joined by `` | ``).
+    ``text`` (running text) or ``table_row`` (one printed table row, cells joined by `` | ``).
     Raises ``UndecodableTextError`` / ``NoTextLayerError`` like ``convert``.
     """
     pages: list[dict[str, Any]] = []

@@ -1,10 +1,11 @@
-"""Stage 4, page layout: one page's characters and rules → body lines and ruled tables.
+"""Stage 4, page layout: one page's characters and rules → body lines and tables.
 
 Only this small ``PageLayout`` is kept per page, so a whole report fits in memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.layout import (
@@ -13,8 +14,10 @@ from extractor.layout import (
     chars_to_lines,
     vertical_to_horizontal,
 )
-from extractor.load import PageContent
+from extractor.load import Char, PageContent
 from extractor.model import ReportWarning
+from extractor.orientation import page_to_upright
+from extractor.regions import chars_to_text_columns
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid, page_to_grids
 
@@ -33,6 +36,9 @@ class PageLayout:
     #: Texts of small boxed single cells (candidate document labels such as 資料2).
     boxed_labels: tuple[str, ...] = ()
     warnings: tuple[ReportWarning, ...] = ()
+    #: The page was set sideways and is read turned by this many quarters (clockwise 1,
+    #: counter-clockwise -1); ``width``, ``height`` and every box are the turned page's.
+    quarter_turn: int = 0
 
 
 #: A boxed single cell at most this long is a label candidate (資料2, 参考資料1-2).
@@ -44,14 +50,38 @@ def _is_layout_box(grid: Grid) -> bool:
     return grid.n_cols == 1
 
 
+def body_to_lines(
+    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS, *, page: int = 0
+) -> list[TextLine]:
+    """Body lines, each column of side-by-side running text read on its own: a line never
+    runs across the gutter between two text columns, however narrow."""
+    columns = chars_to_text_columns(chars, settings)
+    if not columns:
+        return chars_to_lines(chars, settings, page=page)
+    groups: dict[int, list[Char]] = {}
+    for ch in chars:
+        cx, cy = ch.centre_x, ch.centre_y(settings)
+        where = next(
+            (i for i, c in enumerate(columns) if c.x0 <= cx <= c.x1 and c.top <= cy <= c.bottom),
+            -1,
+        )
+        groups.setdefault(where, []).append(ch)
+    lines = [ln for group in groups.values() for ln in chars_to_lines(group, settings, page=page)]
+    return sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
+
+
 def page_to_layout(
     page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, vertical: bool = False
 ) -> PageLayout:
-    """Split one page into body lines and ruled tables (text in one-column boxes stays body).
+    """Split one page into body lines and tables (text in one-column boxes stays body).
 
-    A ``vertical`` page (vertical writing) is read column by column, right to left.
+    A ``vertical`` page (vertical writing) is read column by column, right to left. A page
+    set sideways (most glyphs turned a quarter) is turned upright first and read as
+    horizontal text; the layout is then in the turned page's coordinates (``quarter_turn``).
     """
-    grids = page_to_grids(page, settings)
+    page, turn = page_to_upright(page)
+    vertical = vertical and not turn
+    grids = page_to_grids(page, settings, horizontal_text=not vertical)
     tables = tuple(g for g in grids if not _is_layout_box(g))
     band = settings.furniture_band * page.height
     boxed_labels = tuple(
@@ -67,11 +97,15 @@ def page_to_layout(
     )
     if vertical:
         body = vertical_to_horizontal(body, page.width, settings)
+        lines = chars_to_lines(body, settings, page=page.number)
+    else:
+        lines = body_to_lines(body, settings, page=page.number)
     return PageLayout(
         number=page.number,
         width=page.width,
         height=page.height,
-        lines=tuple(chars_to_lines(body, settings, page=page.number)),
+        lines=tuple(lines),
         grids=tables,
         boxed_labels=boxed_labels,
+        quarter_turn=turn,
     )

@@ -50,6 +50,30 @@ class Settings:
     min_lines_for_margins: int = 6
     #: Fail a report with any content warning (``not_understood``) instead of writing it.
     strict: bool = False
+    #: A vertical strip free of ink on every line of a region, at least this many font sizes
+    #: wide, separates two table columns (tables drawn without vertical rules).
+    gutter_width: float = 0.6
+    #: A cell line continues the one above when that one runs from edge to edge of its
+    #: column's text, within this many font sizes (a quarter of the width at most) ...
+    wrap_reach: float = 1.5
+    #: ... and the baselines are at most this many font sizes apart.
+    wrap_pitch: float = 1.6
+    #: A gap this many font sizes wide inside a cell line parts two items (a name and its
+    #: amount): the line is a row of its own, never the first half of a wrapped cell line.
+    item_gap: float = 2.0
+    #: A table found from whitespace alone needs this many rows with two or more columns
+    #: (one found between rules, one fewer).
+    min_table_rows: int = 3
+    #: Baselines further apart than this many font sizes end a whitespace table.
+    table_row_pitch: float = 3.5
+    #: Side-by-side blocks whose lines are this long (median, characters), most of them
+    #: justified edge to edge, are columns of running text, not table columns.
+    prose_run_chars: int = 10
+    #: Reading order: a clear vertical strip this many font sizes wide separates two columns
+    #: (or side-by-side tables, or the pages of a spread) ...
+    column_gap: float = 1.5
+    #: ... when both sides are at least this share of the area's height.
+    column_min_height: float = 0.3
 
 
 DEFAULT_SETTINGS = Settings()

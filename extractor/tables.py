@@ -1,9 +1,11 @@
-"""Ruled tables: drawn rules → grids of (possibly spanning) cells with their text.
+"""Tables: drawn rules (and, via ``regions``, whitespace) → grids of spanning cells with text.
 
-Only ``page.rules`` are used: load has already dropped white and unstroked lines, so a
-rule here is a line a reader sees. Rules are snapped and merged, grouped into connected
-tables, and each table's distinct x's and y's become atomic column and row edges.
-Neighbouring atomic cells are merged wherever the rule between them is not drawn.
+``page.rules`` come first: load has already dropped white and unstroked lines, so a rule
+here is a line a reader sees. Rules are snapped and merged, grouped into connected tables,
+and each table's distinct x's and y's become atomic column and row edges. Neighbouring
+atomic cells are merged wherever the rule between them is not drawn. Tables drawn with
+fewer rules (a frame, rules only across or only down) or none are found by ``regions``
+from their glyphs' gutters and read by the same ``skeleton_to_grid``.
 
 Characters go to the cell under their *visual* centre (``centre_x``, ``centre_y``, which is
 baseline-based): some producers' CJK font descriptors shift pdfminer's boxes half a line,
@@ -19,9 +21,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from extractor.layout import chars_to_lines
+from extractor.layout import Box, box_inside, chars_by_box, chars_outside_boxes, chars_to_lines
 from extractor.load import Char, PageContent, Rule
 from extractor.normalise import join_wrapped_lines, normalise_text
+from extractor.regions import (
+    Region,
+    VirtualRules,
+    chars_to_whitespace_regions,
+    extend_below,
+    region_to_virtual_rules,
+)
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 #: Share of a separator's length that must be drawn for two atomic cells to stay apart.
@@ -56,7 +65,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Grid:
-    """One ruled table on one page."""
+    """One table on one page (ruled, partly ruled, or set in whitespace)."""
 
     page: int
     x0: float
@@ -163,8 +172,8 @@ def _crossing_links(
                 yield i, j
 
 
-def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
-    """Split a page's rules into connected groups: each group is one drawn table."""
+def rules_to_groups(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
+    """Split a page's rules into connected groups (crossing, meeting or collinear)."""
     rules = [r for r in rules if r.end > r.start]
     hs = [(i, r) for i, r in enumerate(rules) if r.orientation == "h"]
     vs = [(i, r) for i, r in enumerate(rules) if r.orientation == "v"]
@@ -179,9 +188,14 @@ def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(uf.find(i), []).append(rule)
+    return list(groups.values())
+
+
+def rules_to_tables(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
+    """The connected groups with both horizontal and vertical rules: each is one drawn table."""
     return [
         g
-        for g in groups.values()
+        for g in rules_to_groups(rules, tolerance)
         if any(r.orientation == "h" for r in g) and any(r.orientation == "v" for r in g)
     ]
 
@@ -361,15 +375,208 @@ def skeleton_to_grid(
     )
 
 
-def page_to_grids(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> list[Grid]:
-    """Every ruled table on the page, top to bottom (a boxed label is a 1×1 grid)."""
+def virtual_rules_to_skeleton(rules: VirtualRules) -> _Skeleton:
+    """A skeleton as if every column and row edge found from whitespace were drawn, except
+    where text crosses a column edge (a spanning header)."""
+    cols, rows = list(rules.col_edges), list(rules.row_edges)
+    v_lines = {
+        x: _merge_segments(
+            [(rows[r], rows[r + 1]) for r in range(len(rows) - 1) if (r, e) not in rules.crossed],
+            0.0,
+        )
+        for e, x in enumerate(cols)
+    }
+    h_lines = {
+        y: _merge_segments(
+            [
+                (cols[c], cols[c + 1])
+                for c in range(len(cols) - 1)
+                if (i, c) not in rules.open_cells
+            ],
+            0.0,
+        )
+        for i, y in enumerate(rows)
+    }
+    return _Skeleton(cols, rows, v_lines, h_lines)
+
+
+def _is_frame(sk: _Skeleton, settings: Settings) -> bool:
+    """A ruled box with no inner vertical drawn: every cell spans all its columns."""
+    n_cols = len(sk.col_edges) - 1
+    return all(
+        c0 == 0 and c1 == n_cols
+        for _, c0, _, c1 in skeleton_to_spans(sk, settings.separator_coverage)
+    )
+
+
+def _frame_row_edges(sk: _Skeleton, settings: Settings) -> tuple[float, ...]:
+    """The row edges a frame's rules draw (a header rule), stray rule ends left out."""
+    spans = skeleton_to_spans(sk, settings.separator_coverage)
+    return tuple(sk.row_edges[i] for i in sorted({i for s in spans for i in (s[0], s[2])}))
+
+
+def _box(sk: _Skeleton) -> Box:
+    return (sk.col_edges[0], sk.row_edges[0], sk.col_edges[-1], sk.row_edges[-1])
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _rule_lines(
+    groups: Sequence[Sequence[Rule]], orientation: str
+) -> list[tuple[float, float, float]]:
+    """Groups made only of rules of one orientation, each as one line (position, start, end)."""
+    return sorted(
+        (sum(r.position for r in g) / len(g), min(r.start for r in g), max(r.end for r in g))
+        for g in groups
+        if all(r.orientation == orientation for r in g)
+    )
+
+
+def _stacks(
+    lines: list[tuple[float, float, float]], tolerance: float
+) -> list[list[tuple[float, float, float]]]:
+    """Parallel lines with the same extent (start and end within ``tolerance``), in order."""
+    stacks: list[list[tuple[float, float, float]]] = []
+    for line in lines:
+        for stack in stacks:
+            _, start, end = stack[-1]
+            if abs(line[1] - start) <= tolerance and abs(line[2] - end) <= tolerance:
+                stack.append(line)
+                break
+        else:
+            stacks.append([line])
+    return [s for s in stacks if len(s) >= 2]
+
+
+def _horizontal_rule_stacks(groups: Sequence[Sequence[Rule]], settings: Settings) -> list[Region]:
+    """Horizontal rules with no verticals, stacked with the same extent: tables ruled only
+    across (top, header and bottom rules, or every row)."""
+    return [
+        Region(min(s[1] for s in stack), max(s[2] for s in stack), tuple(s[0] for s in stack))
+        for stack in _stacks(_rule_lines(groups, "h"), 2 * settings.column_tolerance)
+    ]
+
+
+def _vertical_rule_stacks(
+    groups: Sequence[Sequence[Rule]], chars: Sequence[Char], settings: Settings
+) -> list[Region]:
+    """Vertical rules with no horizontals, side by side with the same extent: tables ruled
+    only down, between columns. The region reaches out to the printed lines the rules cut
+    (the outer columns may have no rule beside them)."""
+    regions = []
+    for stack in _stacks(_rule_lines(groups, "v"), 2 * settings.column_tolerance):
+        top, bottom = min(s[1] for s in stack), max(s[2] for s in stack)
+        x0, x1 = stack[0][0], stack[-1][0]
+        inside = [c for c in chars if top < c.centre_y(settings) < bottom]
+        for line in chars_to_lines(inside, settings):
+            if line.x0 < x1 and line.x1 > x0:
+                x0, x1 = min(x0, line.x0 - 1.0), max(x1, line.x1 + 1.0)
+        regions.append(Region(x0, x1, (top, bottom)))
+    return regions
+
+
+def _frames_read_by_gutters(
+    skeletons: list[_Skeleton], chars: Sequence[Char], settings: Settings
+) -> list[_Skeleton]:
+    """Ruled boxes with no inner vertical (a frame, perhaps with a header rule) whose glyphs
+    leave column gutters become those tables; other boxes stay as drawn."""
+    out = []
+    for sk in skeletons:
+        found = None
+        if _is_frame(sk, settings):
+            inner = [_box(o) for o in skeletons if box_inside(_box(o), _box(sk))]
+            region = Region(sk.col_edges[0], sk.col_edges[-1], _frame_row_edges(sk, settings))
+            found = region_to_virtual_rules(
+                region, chars_outside_boxes(chars, inner, settings), settings
+            )
+        out.append(sk if found is None else virtual_rules_to_skeleton(found))
+    return out
+
+
+def _rule_stack_tables(
+    groups: Sequence[Sequence[Rule]],
+    taken: Sequence[_Skeleton],
+    chars: Sequence[Char],
+    settings: Settings,
+) -> list[_Skeleton]:
+    """Tables ruled only across or only down, where no drawn table is."""
+    stacks = _horizontal_rule_stacks(groups, settings) + _vertical_rule_stacks(
+        groups, chars, settings
+    )
+    found: list[_Skeleton] = []
+    # widest first: short rules between sub-rows inside a table are not a table of their own
+    for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
+        box = (region.x0, region.top, region.x1, region.bottom)
+        if any(_overlaps(box, _box(o)) for o in (*taken, *found)):
+            continue
+        rules = region_to_virtual_rules(region, chars, settings)
+        if rules is None:
+            continue
+        longer = extend_below(region, rules, chars, settings)
+        if longer != region:
+            rules = region_to_virtual_rules(longer, chars, settings) or rules
+        found.append(virtual_rules_to_skeleton(rules))
+    return found
+
+
+def _whitespace_tables(
+    taken: Sequence[_Skeleton], chars: Sequence[Char], settings: Settings
+) -> list[_Skeleton]:
+    """Tables set in whitespace alone, among the glyphs outside every table found so far."""
+    tables = [_box(sk) for sk in taken if not _is_frame(sk, settings)]
+    loose = chars_outside_boxes(chars, tables, settings)
+    found = []
+    for region in chars_to_whitespace_regions(loose, settings):
+        rules = region_to_virtual_rules(region, loose, settings)
+        if rules is not None:
+            found.append(virtual_rules_to_skeleton(rules))
+    return found
+
+
+def page_to_grids(
+    page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, horizontal_text: bool = True
+) -> list[Grid]:
+    """Every table on the page, top to bottom: ruled grids (a boxed label is a 1×1 grid),
+    frames and rule stacks whose glyphs leave column gutters, and tables set in whitespace
+    alone. A table inside another one's box owns its glyphs (read once).
+
+    Gutters are looked for only in ``horizontal_text``: the columns of vertical writing
+    are not table columns.
+    """
     tol = settings.snap_tolerance
     finite = [r for r in page.rules if math.isfinite(r.position + r.start + r.end)]
-    grids = []
-    for table_rules in rules_to_tables(finite, tol):
-        grid = skeleton_to_grid(
-            table_rules_to_skeleton(table_rules, tol), page.chars, page.number, settings
+    groups = rules_to_groups(finite, tol)
+    skeletons = [
+        sk
+        for sk in (
+            table_rules_to_skeleton(g, tol)
+            for g in groups
+            if {r.orientation for r in g} == {"h", "v"}
         )
+        if len(sk.col_edges) >= 2 and len(sk.row_edges) >= 2
+    ]
+    if horizontal_text:
+        skeletons = _frames_read_by_gutters(skeletons, page.chars, settings)
+        skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings)
+        skeletons += _whitespace_tables(skeletons, page.chars, settings)
+    # each glyph is read by one table (the innermost); a box that is not a table (a boxed
+    # note in a cell, a frame) reads the glyphs no table has
+    tables = [sk for sk in skeletons if not _is_frame(sk, settings)]
+    owned = dict(
+        zip(
+            map(id, tables),
+            chars_by_box([_box(t) for t in tables], page.chars, settings),
+            strict=True,
+        )
+    )
+    taken = {id(c) for chars in owned.values() for c in chars}
+    free = [c for c in page.chars if id(c) not in taken]
+    grids = []
+    for sk in skeletons:
+        chars = owned.get(id(sk), free)
+        grid = skeleton_to_grid(sk, chars, page.number, settings)
         if grid is not None and grid.x1 - grid.x0 > tol and grid.bottom - grid.top > tol:
             grids.append(grid)
     grids.sort(key=lambda g: (round(g.top, 1), g.x0))

@@ -100,6 +100,9 @@ class Quirks:
     cell_char_space: float = 0.0  # extra letter spacing in table header/name/source cells
     spaced_cells: bool = False  # explicit spaces between the chars of short header/name cells
     half_kana: tuple[str, ...] = ()  # katakana words printed half-width in body text
+    #: Which table rules are drawn: "grid" (all), "horizontal" (row rules only, no
+    #: verticals), "frame" (outer frame and the header rule only), "none" (whitespace only).
+    rules: Literal["grid", "horizontal", "frame", "none"] = "grid"
 
     def text(self, s: str) -> str:
         """Body/heading text as the producer prints it."""
@@ -301,9 +304,35 @@ class TableRenderer:
             start, stop = ranges[rows[0]] if cell.rowspan == 1 else (0, None)
             self._cell_text(c, cell, cell.lines[start:stop], x0, x1, top, bottom)
         c.setLineWidth(0.5)
+        header_rule = bottoms.get(t.header_rows - 1)
         for x0, y0, x1, y1 in sorted(segments):
-            c.line(x0, y0, x1, y1)
+            if self._drawn(x0, y0, x1, y1, (xs[0], xs[-1]), (y, cy), header_rule):
+                c.line(x0, y0, x1, y1)
         return cy
+
+    def _drawn(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        sides: tuple[float, float],
+        ends: tuple[float, float],
+        header_rule: float | None,
+    ) -> bool:
+        """Whether the producer draws this rule (``Quirks.rules``)."""
+        style = self.q.rules
+        horizontal = y0 == y1
+        if style == "grid":
+            return True
+        if style == "horizontal":
+            return horizontal
+        if style == "frame":
+            if horizontal:
+                rules = [*ends] if header_rule is None else [*ends, header_rule]
+                return any(abs(y0 - e) < 0.01 for e in rules)
+            return any(abs(x0 - e) < 0.01 for e in sides)
+        return False
 
     def _cell_text(
         self,

@@ -426,6 +426,14 @@ REFERENCE_TWINS = (
     ),
 )
 
+# --- table-style twins: the reference's tables drawn with fewer rules, same JSON ----------
+
+TABLE_STYLE_TWINS = (
+    replace(KURUME_2021, stem="kurume_2021_hrules", quirks=Quirks(rules="horizontal")),
+    replace(KURUME_2021, stem="kurume_2021_frame", quirks=Quirks(rules="frame")),
+    replace(KURUME_2021, stem="kurume_2021_norules", quirks=Quirks(rules="none")),
+)
+
 # --- the FY2020 report: three value columns, own figures and texts ------------------------
 
 R_COLS_2020 = (
@@ -1118,6 +1126,7 @@ KURUME_2022 = Report(
 SPECS: list[Report] = [
     KURUME_2021,
     *REFERENCE_TWINS,
+    *TABLE_STYLE_TWINS,
     KURUME_2020,
     CITY_2022,
     OTHER_CITY,

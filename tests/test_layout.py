@@ -123,3 +123,78 @@ def test_ideographic_spaces_are_kept_for_normalisation_but_not_at_line_ends() ->
     assert paragraph.text == "※1 次回"
     (joined,) = chars_to_lines(_chars("待\u3000機", 50, 130))
     assert lines_to_paragraphs([joined])[0].text == "待機"
+
+
+def test_issue_9_close_lines_that_collide_are_not_interleaved() -> None:
+    """A smaller line set 3 pt under another: same row by baseline tolerance, but glyphs
+    at the same x cannot be one line; they are read apart by baseline and size."""
+    chars = _chars("賃上げ表明が加点評価となる", 50, 100) + _chars("事業年度の期間の例", 50, 103, 7)
+    assert [ln.text for ln in chars_to_lines(chars)] == [
+        "賃上げ表明が加点評価となる",
+        "事業年度の期間の例",
+    ]
+
+
+def test_issue_9_raised_note_mark_still_joins_its_line() -> None:
+    chars = _chars("生活実態調査による数値", 50, 100) + _chars("※1", 160, 96, size=6)
+    assert [ln.text for ln in chars_to_lines(chars)] == ["生活実態調査による数値※1"]
+
+
+def _unmapped(x0: float, baseline: float, size: float = 10.0) -> Char:
+    return Char(
+        "(cid:631)", x0, x0 + size / 2, baseline - 8.8, baseline + 1.2, baseline, size, "F", True
+    )
+
+
+def test_issue_9_an_unmapped_blank_between_words_reads_as_a_space() -> None:
+    """book-yasutake: a non-embedded MS-Mincho's half-width blank has no Unicode mapping;
+    pdftotext shows a space there, so do we. A long unmapped run stays U+FFFD."""
+    chars = [*_chars("1", 50, 100), _unmapped(55, 100), *_chars("挨拶", 60, 100)]
+    assert [ln.text for ln in chars_to_lines(chars)] == ["1 挨拶"]
+    garbage = [*_chars("第", 50, 130), *(_unmapped(60 + 5 * i, 130) for i in range(4))]
+    assert [ln.text for ln in chars_to_lines(garbage)] == ["第\ufffd\ufffd\ufffd\ufffd"]
+
+
+def test_issue_9_list_items_start_paragraphs() -> None:
+    lines = chars_to_lines(
+        _chars("･新型コロナウイルス感染症について", 50, 100)
+        + _chars("ああああああああああああああああああああああああああ", 60, 118)
+        + _chars("いいいいいいいいいいいいいいいいいいいいいいいいいい", 50, 136)
+        + _chars("a. first item", 50, 154)
+        + _chars("b. second item", 50, 172)
+        + _chars("■まとめ", 50, 190)
+    )
+    assert [p.text for p in lines_to_paragraphs(lines)] == [
+        "・新型コロナウイルス感染症について",
+        "ああああああああああああああああああああああああああいいいいいいいいいいいいいいいいいいいいいいいいいい",
+        "a. first item",
+        "b. second item",
+        "■まとめ",
+    ]
+
+
+def test_issue_9_rotated_glyphs_are_one_line_read_in_their_direction() -> None:
+    """A label turned 90° (glyphs not upright), stacked bottom to top: one line."""
+    chars = [
+        Char(ch, 40, 50, 200 - 10 * i - 10, 200 - 10 * i, 200 - 10 * i, 10.0, "F", False)
+        for i, ch in enumerate("担当部署")
+    ]
+    (line,) = chars_to_lines(chars)
+    assert line.text == "担当部署" and line.rotated
+
+
+def test_issue_9_a_figure_ending_a_short_line_is_not_glued_to_the_next() -> None:
+    lines = chars_to_lines(
+        _chars("ああああああああああああああああああああ", 50, 100)
+        + _chars("人口 123,456", 50, 118)
+        + _chars("2020年の世帯数", 50, 136)
+        + _chars("いいいいいいいいいいいいいいいいいいいい", 50, 154)
+    )
+    texts = [p.text for p in lines_to_paragraphs(lines)]
+    assert not any("1234562020" in t or "123,4562020" in t for t in texts)
+    assert any(t.endswith("123,456") for t in texts)
+
+
+def test_issue_9_full_width_figures_set_apart_stay_apart() -> None:
+    chars = _chars("１２３", 50, 100) + _chars("４５６", 84, 100)
+    assert [ln.text for ln in chars_to_lines(chars)] == ["１２３ ４５６"]

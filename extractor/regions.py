@@ -1,0 +1,521 @@
+"""Tables without full ruling: columns from whitespace gutters, rows from rules and lines.
+
+Many real tables draw only some rules (top, header and bottom rules; every row ruled but no
+verticals; an outer frame with a header rule) or none at all (a budget book's columns are
+whitespace). A region of the page (a frame, a stack of horizontal rules, or a run of body
+lines) becomes a ``Grid`` when its glyphs leave **gutters**: vertical strips with no ink on
+any line, at least ``Settings.gutter_width`` font sizes wide. Running Japanese text is
+justified and has none, so it never becomes a table.
+
+Rows come from the rules, and inside a band between two rules from the text lines. Each
+column's lines are grouped into cell blocks (a line that runs from edge to edge of its
+column wraps into the next); every gap between two blocks of one column is a row edge, and
+a block set between rows (a name centred over its sub-rows) spans them. The result is a
+synthetic skeleton, read by the same ``skeleton_to_grid`` as ruled tables, so the indicator
+reader sees the same ``Grid`` either way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TypeVar
+
+from extractor.layout import (
+    ASCENT,
+    DESCENT,
+    LIST_MARKER,
+    TextLine,
+    chars_to_lines,
+    joins_number,
+)
+from extractor.load import Char
+from extractor.settings import DEFAULT_SETTINGS, Settings
+
+K = TypeVar("K")
+
+#: Marks a wide gap between two items of one printed line (never in glyph text).
+RUN_GAP = "\t"
+
+
+@dataclass(frozen=True)
+class Region:
+    """A candidate table area and the rule positions that cut it into bands (top..bottom)."""
+
+    x0: float
+    x1: float
+    #: Horizontal band edges, top to bottom (at least the region's top and bottom).
+    band_edges: tuple[float, ...]
+
+    @property
+    def top(self) -> float:
+        return self.band_edges[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.band_edges[-1]
+
+
+@dataclass(frozen=True)
+class VirtualRules:
+    """Where a region's cells are separated: column edges, row edges, and for every row the
+    inner column edges that text crosses (those cells merge into a spanning cell)."""
+
+    col_edges: tuple[float, ...]
+    row_edges: tuple[float, ...]
+    crossed: frozenset[tuple[int, int]]  # (row, inner edge index)
+    #: (row edge index, column) where no row edge is drawn: a cell spanning sub-rows.
+    open_cells: frozenset[tuple[int, int]] = frozenset()
+
+
+def _median(values: Sequence[float], default: float = 10.0) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else default
+
+
+def chars_to_runs(chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS) -> list[TextLine]:
+    """Printed lines cut at every gap of at least a gutter's width: one run per cell line."""
+    return chars_to_lines(chars, settings, split_gap=settings.gutter_width, spaces_bridge=False)
+
+
+def runs_to_gutters(
+    runs: Sequence[TextLine], x0: float, x1: float, settings: Settings = DEFAULT_SETTINGS
+) -> list[tuple[float, float]]:
+    """Inner vertical strips of [x0, x1] that no run inks, at least a gutter wide."""
+    size = _median([r.size for r in runs])
+    spans = sorted((r.x0, r.x1) for r in runs)
+    gutters: list[tuple[float, float]] = []
+    reach = None
+    for start, end in spans:
+        if reach is not None and start - reach >= settings.gutter_width * size:
+            gutters.append((reach, start))
+        reach = end if reach is None else max(reach, end)
+    return [(a, b) for a, b in gutters if a > x0 and b < x1]
+
+
+def _ink(line: TextLine) -> tuple[float, float]:
+    return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
+
+
+def _cut_number(upper: TextLine, lower: TextLine) -> bool:
+    return joins_number(upper.text.strip(), lower.text.strip())
+
+
+def _is_number(text: str) -> bool:
+    """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``): a row of its own."""
+    stripped = text.strip().strip("()（）△▲-－−+＋%％円人件")
+    return bool(stripped) and all(ch.isdigit() or ch in ",.，．" for ch in stripped)
+
+
+Extent = tuple[float, float]
+
+
+def column_runs_to_blocks(
+    runs: Sequence[TextLine], extent: Extent, settings: Settings = DEFAULT_SETTINGS
+) -> list[list[TextLine]]:
+    """One column's runs (top to bottom) grouped into cell blocks: a run continues the block
+    above when that one wraps, running from edge to edge of ``extent`` (the column's text
+    edges: a short centred line, like 有 over 婦人科, does not) on to the next line."""
+    left, right = extent
+    blocks: list[list[TextLine]] = []
+    for run in sorted(runs, key=lambda r: r.baseline):
+        if blocks:
+            prev = blocks[-1][-1]
+            reach = min(settings.wrap_reach * prev.size, 0.25 * (right - left))
+            wraps = (
+                prev.x1 >= right - reach
+                and prev.x0 <= left + reach
+                and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
+                and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
+                and RUN_GAP not in prev.text + run.text  # a line of two items is a row
+                and not LIST_MARKER.match(run.text)  # a new item (・, ①, (2)) starts a block
+            )
+            if wraps:
+                blocks[-1].append(run)
+                continue
+        blocks.append([run])
+    return blocks
+
+
+def _on_baseline(line: TextLine, baselines: Sequence[float]) -> bool:
+    """Whether one of ``baselines`` (sorted) is this line's: set on the same row."""
+    tolerance = 0.1 * line.size
+    i = bisect_left(baselines, line.baseline - tolerance)
+    return i < len(baselines) and baselines[i] <= line.baseline + tolerance
+
+
+def columns_to_blocks(
+    columns: Mapping[K, tuple[Sequence[TextLine], Extent]], settings: Settings = DEFAULT_SETTINGS
+) -> dict[K, list[list[TextLine]]]:
+    """Cell blocks of several columns (key → its lines and text edge) read together: two
+    lines that look wrapped are still separate rows when another column has a number on
+    each of their baselines (``2 非常勤職員等事務`` / ``3 職員研修``, each with its amount),
+    while two wrapped cells side by side keep their lines together."""
+    naive = {
+        k: column_runs_to_blocks(lines, extent, settings) for k, (lines, extent) in columns.items()
+    }
+    singles = {
+        k: sorted(b[0].baseline for b in bs if len(b) == 1 and _is_number(b[0].text))
+        for k, bs in naive.items()
+    }
+    out: dict[K, list[list[TextLine]]] = {}
+    for key, blocks in naive.items():
+        out[key] = []
+        for block in blocks:
+            out[key].append([block[0]])
+            for prev, run in pairwise(block):
+                apart = any(
+                    _on_baseline(prev, ys) and _on_baseline(run, ys)
+                    for other, ys in singles.items()
+                    if other != key and len(ys) >= 2
+                )
+                if apart:
+                    out[key].append([run])
+                else:
+                    out[key][-1].append(run)
+    return out
+
+
+def _merge_intervals(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(intervals):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _interval_of(value: float, edges: Sequence[float]) -> int:
+    """Index of the interval between consecutive ``edges`` holding ``value`` (clamped)."""
+    return min(max(bisect_right(edges, value) - 1, 0), len(edges) - 2)
+
+
+def _column_of(run: TextLine, col_edges: Sequence[float]) -> int:
+    return _interval_of((run.x0 + run.x1) / 2, col_edges)
+
+
+def _row_of(run: TextLine, row_edges: Sequence[float]) -> int:
+    return _interval_of(run.baseline - 0.35 * run.size, row_edges)
+
+
+def _stab(gaps: list[tuple[float, float]]) -> list[float]:
+    """Fewest row edges such that every gap (between two blocks of one column) holds one:
+    each edge in the middle of the gaps it serves (greedy interval stabbing)."""
+    edges: list[float] = []
+    common: tuple[float, float] | None = None
+    # lines set tighter than their size overlap by ink: the edge goes between them
+    tight = ((a, b) if a <= b else ((a + b) / 2, (a + b) / 2) for a, b in gaps)
+    for a, b in sorted(tight, key=lambda g: g[1]):
+        if common is not None and a <= common[1]:
+            common = (max(common[0], a), common[1])
+            continue
+        if common is not None:
+            edges.append(sum(common) / 2)
+        common = (a, b)
+    if common is not None:
+        edges.append(sum(common) / 2)
+    return edges
+
+
+def band_to_rows(
+    runs: Sequence[TextLine],
+    col_edges: Sequence[float],
+    extents: Sequence[Extent],
+    top: float,
+    bottom: float,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    header: bool = False,
+) -> tuple[list[float], set[tuple[int, int]]]:
+    """Row edges inside one band, and the (edge, column) pairs where a cell spans the edge.
+
+    Every gap between two blocks of one column is a row edge (sub-rows: 小学6年 / 中学3年).
+    A block set between rows (vertically centred over several, like a name merged over its
+    sub-rows) spans them, symmetrically over the empty cells of its column around it. With
+    ``header``, the band's first group of overlapping blocks (the header) is one row.
+    """
+    by_col: dict[int, list[TextLine]] = {}
+    for run in runs:
+        by_col.setdefault(_column_of(run, col_edges), []).append(run)
+    blocks = columns_to_blocks({col: (rs, extents[col]) for col, rs in by_col.items()}, settings)
+    spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
+    records = _merge_intervals([(a, b) for a, b, _ in spans])
+    start = records[0][1] if header and len(records) > 1 else top
+    gaps = [(upper[1], lower[0]) for upper, lower in pairwise(records)]
+    for col in by_col:
+        col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
+        gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
+    edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
+    n_rows = len(edges) - 1
+    filled: set[tuple[int, int]] = set()
+    placed = []
+    for y0, y1, col in spans:
+        first = _interval_of(y0 + 0.5, edges)
+        last = max(first, _interval_of(y1 - 0.5, edges))
+        placed.append((first, last, col))
+        filled |= {(r, col) for r in range(first, last + 1)}
+    open_cells: set[tuple[int, int]] = set()
+    for first, last, col in placed:
+        while (
+            first > 0
+            and last < n_rows - 1
+            and last > first  # only blocks set between rows
+            and (first - 1, col) not in filled
+            and (last + 1, col) not in filled
+            and not (header and first - 1 == 0 and start > top)
+        ):
+            first, last = first - 1, last + 1
+            filled |= {(first, col), (last, col)}
+        open_cells |= {(e, col) for e in range(first + 1, last + 1)}
+    return edges, open_cells
+
+
+def extend_below(
+    region: Region,
+    rules: VirtualRules,
+    chars: Sequence[Char],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Region:
+    """The region with the unruled row right under its last rule (a 合計 row that only
+    has a rule above it), when that row's cells sit in the region's columns."""
+    bands = [b - a for a, b in pairwise(region.band_edges)]
+    pitch = sorted(bands)[len(bands) // 2]
+    below = [
+        c
+        for c in chars
+        if region.x0 < c.centre_x < region.x1
+        and region.bottom < c.centre_y(settings) < region.bottom + pitch
+    ]
+    rows = _rows_of_runs(chars_to_runs(below, settings))
+    if not rows:
+        return region
+    row = rows[0]
+    cols = rules.col_edges
+    fits = all(not any(r.x0 < e < r.x1 for e in cols[1:-1]) for r in row)
+    columns = {_column_of(r, cols) for r in row}
+    close = min(_ink(r)[0] for r in row) - region.bottom <= 0.6 * row[0].size
+    bottom = max(_ink(r)[1] for r in row) + 1.0
+    if not (fits and close) or len(columns) < 2 or bottom - region.bottom > pitch:
+        return region
+    return Region(region.x0, region.x1, (*region.band_edges, bottom))
+
+
+def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
+    """A gutter of the body rows narrowed by header runs that reach into it from one side
+    (a wide header over a narrow column); a run over the whole gutter spans it instead."""
+    a, b = gutter
+    for run in runs:
+        if run.x0 <= a and run.x1 >= b:
+            continue
+        if run.x0 <= a < run.x1:
+            a = run.x1
+        elif run.x0 < b <= run.x1:
+            b = run.x0
+    return (a, b) if b > a else None
+
+
+def region_to_virtual_rules(
+    region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> VirtualRules | None:
+    """Columns and rows of a region from its glyphs, or None when it has no gutter (running
+    text) or too few lines to tell a table from text."""
+    inside = [
+        c
+        for c in chars
+        if region.x0 < c.centre_x < region.x1 and region.top < c.centre_y(settings) < region.bottom
+    ]
+    runs = chars_to_runs(inside, settings)
+    if not runs:
+        return None
+    bands = list(pairwise(region.band_edges))
+    band_of = [
+        next((i for i, (a, b) in enumerate(bands) if a <= r.baseline - 0.35 * r.size < b), 0)
+        for r in runs
+    ]
+    # a header band may hold a title spanning columns: gutters come from the bands below it
+    body = [r for r, b in zip(runs, band_of, strict=True) if b > 0]
+    basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
+    gutters = [
+        g
+        for g in (_narrow(g, runs) for g in runs_to_gutters(basis, region.x0, region.x1, settings))
+        if g is not None
+    ]
+    if not gutters:
+        return None
+    col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]
+    extents = [(region.x1, region.x0)] * (len(col_edges) - 1)
+    for run in basis:
+        col = _column_of(run, col_edges)
+        extents[col] = (min(extents[col][0], run.x0), max(extents[col][1], run.x1))
+    row_edges: list[float] = []
+    open_cells: set[tuple[int, int]] = set()
+    for i, (a, b) in enumerate(bands):
+        mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
+        edges, spans = (
+            band_to_rows(mine, col_edges, extents, a, b, settings, header=i == 0)
+            if mine
+            else ([a, b], set())
+        )
+        offset = len(row_edges)
+        open_cells |= {(offset + e, c) for e, c in spans}
+        row_edges += edges[:-1] if i < len(bands) - 1 else edges
+    inked_rows = {(_row_of(r, row_edges), _column_of(r, col_edges)) for r in runs}
+    rows_with_columns = sum(
+        len({c for row, c in inked_rows if row == i}) >= 2 for i in range(len(row_edges) - 1)
+    )
+    if rows_with_columns < settings.min_table_rows - 1:
+        return None  # one row of two words is a spaced line, not a table
+    crossed = {
+        (_row_of(run, row_edges), e)
+        for run in runs
+        for e in range(1, len(col_edges) - 1)
+        if run.x0 < col_edges[e] < run.x1
+    }
+    return VirtualRules(
+        tuple(col_edges), tuple(row_edges), frozenset(crossed), frozenset(open_cells)
+    )
+
+
+def _rows_of_runs(runs: Sequence[TextLine]) -> list[list[TextLine]]:
+    """Runs grouped into printed lines by baseline, top to bottom."""
+    rows: list[list[TextLine]] = []
+    for run in sorted(runs, key=lambda r: (r.baseline, r.x0)):
+        if rows and abs(run.baseline - rows[-1][0].baseline) <= 0.35 * run.size:
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+    return rows
+
+
+def _block_columns(rows: Sequence[Sequence[TextLine]], settings: Settings) -> list[list[TextLine]]:
+    """The runs of an aligned block by column (between its common gutters)."""
+    runs = [r for row in rows for r in row]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
+    columns: list[list[TextLine]] = [[] for _ in range(len(edges) - 1)]
+    for run in runs:
+        columns[_column_of(run, edges)].append(run)
+    return [c for c in columns if c]
+
+
+def _is_prose(columns: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
+    """Side-by-side columns of running text, not a table: in every column the lines are
+    long and most run from edge to edge (justified), unlike cells of varied widths."""
+    return all(_is_prose_column(column, settings) for column in columns)
+
+
+def _is_prose_column(column: Sequence[TextLine], settings: Settings) -> bool:
+    if _median([len(r.text) for r in column], 0) < settings.prose_run_chars:
+        return False
+    left, right = min(r.x0 for r in column), max(r.x1 for r in column)
+    full = sum(r.x0 - left <= r.size and right - r.x1 <= r.size for r in column)
+    return full >= 0.6 * len(column)
+
+
+def _is_list(columns: Sequence[Sequence[TextLine]]) -> bool:
+    """Item marks (①, (1), ・) in a column of their own before their text: a list."""
+    return len(columns) == 2 and all(
+        len(r.text.strip()) <= 4 and LIST_MARKER.match(r.text) for r in columns[0]
+    )
+
+
+def _region_around(rows: Sequence[Sequence[TextLine]]) -> Region:
+    runs = [r for row in rows for r in row]
+    pad = 0.5
+    top = min(_ink(r)[0] for r in runs) - pad
+    bottom = max(_ink(r)[1] for r in runs) + pad
+    return Region(min(r.x0 for r in runs) - pad, max(r.x1 for r in runs) + pad, (top, bottom))
+
+
+def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[list[TextLine]]]:
+    """Runs of consecutive lines that keep a common gutter, at least ``min_table_rows`` of
+    them split by it. A block grows line by line while the lines are close
+    (``table_row_pitch``) and a gutter survives."""
+    rows = _rows_of_runs(chars_to_runs(chars, settings))
+    i = 0
+    while i < len(rows):
+        if len(rows[i]) < 2:
+            i += 1
+            continue
+        block = [rows[i]]
+        for row in rows[i + 1 :]:
+            prev = block[-1][0]
+            if row[0].baseline - prev.baseline > settings.table_row_pitch * prev.size:
+                break
+            runs = [r for line in (*block, row) for r in line]
+            x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+            if not runs_to_gutters(runs, x0, x1, settings) or _crosses(row, block, settings):
+                break
+            block.append(row)
+        block = _trim_tail(block, settings)
+        if sum(len(row) >= 2 for row in block) >= settings.min_table_rows:
+            yield block
+            i += len(block)
+        else:
+            i += 1
+
+
+def _crosses(
+    row: Sequence[TextLine], block: Sequence[Sequence[TextLine]], settings: Settings
+) -> bool:
+    """Whether a run of ``row`` runs across a gutter that already parts two cells in two
+    lines of the block (a line of running text after the table), not only into it."""
+    runs = [r for line in block for r in line]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    for a, b in runs_to_gutters(runs, x0, x1, settings):
+        parted = sum(
+            any(r.x1 <= a for r in line) and any(r.x0 >= b for r in line) for line in block
+        )
+        if parted >= 2 and any(run.x0 <= a and run.x1 >= b for run in row):
+            return True
+    return False
+
+
+def chars_to_whitespace_regions(
+    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[Region]:
+    """Areas of consecutive lines whose runs keep common gutters and are short (cells):
+    tables set with no rules at all."""
+    regions = []
+    for block in _aligned_blocks(chars, settings):
+        columns = _block_columns(block, settings)
+        if not (_is_prose(columns, settings) or _is_list(columns)):
+            regions.append(_region_around(block))
+    return regions
+
+
+def chars_to_text_columns(
+    chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[Region]:
+    """Side-by-side columns of running text (long runs on both sides of a common gutter):
+    one region per column, so that no line runs across the gutter."""
+    columns = []
+    for block in _aligned_blocks(chars, settings):
+        if not _is_prose(_block_columns(block, settings), settings):
+            continue
+        area = _region_around(block)
+        runs = [r for row in block for r in row]
+        gutters = runs_to_gutters(runs, area.x0, area.x1, settings)
+        edges = [area.x0, *((a + b) / 2 for a, b in gutters), area.x1]
+        columns += [Region(a, b, area.band_edges) for a, b in pairwise(edges)]
+    return columns
+
+
+def _trim_tail(block: list[list[TextLine]], settings: Settings) -> list[list[TextLine]]:
+    """The block without the lines after its last row of cells that are not wrapped lines
+    of that row's cells: set apart by more than a line pitch, or wider than any cell of
+    their column (a heading or paragraph after the table)."""
+    last = max(i for i, row in enumerate(block) if len(row) >= 2)
+    cells = [r for row in block if len(row) >= 2 for r in row]
+    end = last + 1
+    for (run,) in block[last + 1 :]:  # one run each: the last row of cells is above
+        pitch = run.baseline - block[end - 1][0].baseline
+        column = [c for c in cells if c.x0 < run.x1 and run.x0 < c.x1]
+        widest = max((c.x1 - c.x0 for c in column), default=0.0)
+        if pitch > settings.wrap_pitch * run.size or run.x1 - run.x0 > widest + run.size:
+            break
+        end += 1
+    return block[:end]
