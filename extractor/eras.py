@@ -55,7 +55,8 @@ def find_era_years(text: str, *, bare: bool = False) -> list[EraYear]:
         if n < 1:
             continue
         year = ERA_START[m["era"]] + n - 1
-        found.append((m.start(), EraYear(m.group(0).strip(), year, m["suffix"] == "年度")))
+        label = re.sub(r"\s+", "", m.group(0))  # 令和 6 年度 is printed 令和6年度
+        found.append((m.start(), EraYear(label, year, m["suffix"] == "年度")))
     for m in _WESTERN_YEAR.finditer(text):
         found.append((m.start(), EraYear(m.group(0), int(m["year"]), m["suffix"] == "年度")))
     if bare:
