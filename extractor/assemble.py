@@ -30,6 +30,7 @@ from extractor.indicators import grids_to_indicator_table
 from extractor.layout import (
     LIST_MARKER,
     Margins,
+    Paragraph,
     TextLine,
     lines_to_margins,
     lines_to_paragraphs,
@@ -98,7 +99,8 @@ class _TableDraft:
 class _InitiativeDraft:
     number: int
     heading: list[TextLine]
-    body: list[TextLine] = field(default_factory=list)
+    #: Printed lines, and the rows of a table printed among them (each a paragraph).
+    body: list[TextLine | Paragraph] = field(default_factory=list)
 
 
 @dataclass
@@ -108,7 +110,7 @@ class _GoalDraft:
     heading: list[TextLine]
     indicators: list[Indicator] = field(default_factory=list)
     initiatives: list[_InitiativeDraft] = field(default_factory=list)
-    challenge_lines: list[TextLine] = field(default_factory=list)
+    challenge_lines: list[TextLine | Paragraph] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -241,14 +243,28 @@ class _OutlineReader:
             return
         self.flush_table()
         if not is_indicator_grid(grid, self.grammar):
+            if (text := self._text_block()) is not None:
+                text += grid_to_rows(grid)  # a schedule or budget inside an initiative
+                return
             message = (
-                f"a ruled table with {grid.n_rows} rows and {grid.n_cols} columns "
-                "is not an indicator table; its text is not in the output"
+                f"a table with {grid.n_rows} rows and {grid.n_cols} columns is not an "
+                "indicator table; its text is not in the output"
             )
             self.warnings.append(ReportWarning("non_indicator_table", message, grid.page))
             self.unplaced_chars += _grid_chars([grid])
             return
         self.table = _TableDraft([grid])
+
+    def _text_block(self) -> list[TextLine | Paragraph] | None:
+        """Where running text goes now (an initiative's or the challenges' body), or None."""
+        if not self.goals:
+            return None
+        goal = self.goals[-1]
+        if self.section == "initiatives" and goal.initiatives:
+            return goal.initiatives[-1].body
+        if self.section == "challenges":
+            return goal.challenge_lines
+        return None
 
     def flush_table(self) -> None:
         table, self.table = self.table, None
@@ -436,10 +452,32 @@ def _heading_box(lines: Sequence[TextLine]) -> BBox:
     )
 
 
+def grid_to_rows(grid: Grid) -> list[Paragraph]:
+    """A table that is not an indicator table, kept as text: one paragraph per row, its
+    cells joined by `` | `` (as ``extractor text`` prints it)."""
+    rows = []
+    for r in range(grid.n_rows):
+        cells = sorted((c for c in grid.cells if c.row == r), key=lambda c: c.col)
+        if any(c.text for c in cells):
+            text = " | ".join(c.text for c in cells)
+            top, bottom = grid.row_edges[r], grid.row_edges[r + 1]
+            rows.append(Paragraph(text, grid.page, grid.x0, top, grid.x1, bottom))
+    return rows
+
+
 def _paragraphs(
-    lines: Sequence[TextLine], margins: dict[int, Margins]
+    items: Sequence[TextLine | Paragraph], margins: dict[int, Margins]
 ) -> tuple[tuple[str, ...], tuple[Placed, ...]]:
-    paragraphs = lines_to_paragraphs(lines, margins)
+    paragraphs: list[Paragraph] = []
+    run: list[TextLine] = []
+    for item in [*items, None]:
+        if isinstance(item, TextLine):
+            run.append(item)
+            continue
+        paragraphs += lines_to_paragraphs(run, margins)
+        run = []
+        if item is not None:
+            paragraphs.append(item)
     return (
         tuple(p.text for p in paragraphs),
         tuple(Placed(p.page, (p.x0, p.top, p.x1, p.bottom)) for p in paragraphs),

@@ -248,7 +248,15 @@ def expected_indicator(ind: Indicator, spec: IndicatorTable, page: int) -> dict[
 
 
 def expected_paragraphs(blocks: tuple, font: str) -> list[str]:
-    return [norm("".join(para_lines(b, font))) for b in blocks if not isinstance(b, PlainTable)]
+    """A paragraph's text; a table among the paragraphs is kept as one paragraph per row,
+    its cells joined by `` | ``."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, PlainTable):
+            out += [" | ".join(norm(cell) for cell in row) for row in block.rows]
+        else:
+            out.append(norm("".join(para_lines(block, font))))
+    return out
 
 
 def expected_goal(g: Goal, anchors: dict[str, int], font: str) -> dict[str, Any]:

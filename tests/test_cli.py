@@ -21,6 +21,7 @@ from extractor import batch, cli
 from extractor.batch import FileResult
 from tests import broken_fixtures as bf
 from tests.conftest import GOLDEN, SAMPLES
+from tests.fixtures_tables import PageSpec, build_pdf
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
@@ -379,14 +380,28 @@ def test_real_convert_of_the_samples(tmp_path: Path) -> None:
 
 
 def test_issue_8_strict_fails_a_report_with_content_warnings(tmp_path: Path) -> None:
-    """other_city_heisei has a schedule table the tool does not read: --strict says so."""
+    """A goal with text under a section the grammar does not know: --strict says so."""
+    texts = [
+        (60, 80, "【基本目標1】安心して暮らせるまち", 12),
+        (60, 110, "(1) 主な取組", 10.5),
+        (60, 130, "① 見守り活動", 10.5),
+        (70, 150, "地域で見守り活動を行った。", 10.5),
+        (60, 180, "(2) 参考資料", 10.5),
+        (70, 200, "関係機関の一覧は別紙のとおりである。", 10.5),
+    ]
+    odd = build_pdf(tmp_path / "odd.pdf", [PageSpec(texts=texts)])
     out = tmp_path / "out"
-    result = run("convert", SAMPLES / "other_city_heisei.pdf", SAMPLES / "kurume_2021.pdf",
-                 "-o", out, "--strict", "--jobs", "1", "--no-enrich")  # fmt: skip
+    result = run("convert", odd, SAMPLES / "kurume_2021.pdf", "-o", out, "--strict",
+                 "--jobs", "1", "--no-enrich")  # fmt: skip
     assert result.exit_code == 1
-    assert "other_city_heisei.pdf: not_understood: --strict: 1 content warnings" in result.output
+    assert "odd.pdf: not_understood: --strict:" in result.output
+    assert "unplaced_text" in result.output
     assert (out / "kurume_2021.json").exists()
-    assert not (out / "other_city_heisei.json").exists()
+    assert not (out / "odd.json").exists()
+    lenient = run("convert", odd, "-o", out, "--jobs", "1", "--no-enrich")
+    assert lenient.exit_code == 0  # without --strict it converts, with its warnings
+    warnings = json.loads((out / "odd.json").read_text("utf-8"))["warnings"]
+    assert "unplaced_text" in {w["code"] for w in warnings}
 
 
 def test_issue_8_grammar_file_merges_over_the_default(tmp_path: Path) -> None:
