@@ -61,6 +61,16 @@ def test_variant_converts_to_its_expected_content(spec: VariantSpec) -> None:
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_variant_passes_strict(spec: VariantSpec) -> None:
+    """Issue 8: `--strict` passes on every variant (no content warning: all was understood)."""
+    pdf = VARIANTS / f"{spec.name}.pdf"
+    try:
+        convert(pdf, Settings(enrich=False, strict=True))
+    except ExtractorError as exc:
+        pytest.fail(f"{pdf.name} [{_changes(spec)}]: {exc.code}: {exc}")
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_expected_json_is_derived_from_its_spec(spec: VariantSpec) -> None:
     """Nobody hand-edits one side: the committed expectation is what the spec derives."""
     assert _expected(spec) == document_to_expected(spec_to_document(spec))
