@@ -41,6 +41,24 @@ class Settings:
     glyph_centre: float = 0.35
     #: Height (fraction of page height) of the top and bottom bands searched for page furniture.
     furniture_band: float = 0.08
+    # --- hostile input: bounded memory and time (issue 11) ---
+    #: Largest decoded size (bytes) of any one PDF stream: a bigger one is a decompression
+    #: bomb and fails the file (``too_large``). Real reports' largest streams (embedded
+    #: Japanese fonts, page contents) decode to a few MB.
+    max_stream_bytes: int = 64 * 1024 * 1024
+    #: Memory (address space, bytes) a batch worker may use for one file; beyond it the file
+    #: fails (``too_large``) and the batch goes on. A 300-page report needs about 130 MB.
+    max_memory: int = 1024 * 1024 * 1024
+    #: Per-page budgets; a page over any of them is skipped with a ``page_too_complex``
+    #: warning instead of minutes of work. Real report pages draw a few thousand glyphs, a
+    #: few hundred strings and paths and a few MB of content. Glyphs drawn:
+    max_page_glyphs: int = 200_000
+    #: Drawing operations: text strings shown, paths painted, images and forms placed.
+    max_page_operations: int = 200_000
+    #: Straight or curved path segments (table rules are segments).
+    max_page_segments: int = 50_000
+    #: Decoded content-stream bytes interpreted (a form drawn N times counts N times).
+    max_page_content_bytes: int = 32 * 1024 * 1024
 
 
 DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,239 @@
+"""Small hostile inputs: files that cost the machine far more than their size.
+
+Each ``make_*`` writes one file into a caller-given folder and returns its path; ``HOSTILE``
+lists them with the outcome the tool must reach (a typed error code, or a report/warning).
+The PDFs are written byte by byte here (objects, cross-reference tables and streams), so a
+bomb can sit exactly where it hurts: in a page's content stream, behind three Flate filters,
+in an object stream or in the cross-reference stream itself.
+
+Sizes follow issue 11: a Flate bomb is ~1 MB that inflates to 1 GB (one level) or a few
+hundred bytes that inflate to 1 GB through three levels; a page of 10⁶ text-showing
+operators; a page of 20,000 line segments; 100,000 pages in under 1 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import zlib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+#: Bytes a one-level bomb inflates to (1 GiB of zeros deflates to ~1 MB).
+BOMB_BYTES = 1 << 30
+
+
+@cache
+def _deflated_zeros() -> bytes:
+    """1 GiB of zeros, deflated once per session (~3 s), shared by every bomb."""
+    compressor = zlib.compressobj(9)
+    chunk = bytes(1 << 24)
+    parts = [compressor.compress(chunk) for _ in range(BOMB_BYTES // len(chunk))]
+    return b"".join([*parts, compressor.flush()])
+
+
+def _stream(attrs: bytes, data: bytes) -> bytes:
+    return b"<<" + attrs + b" /Length %d>>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF of ``objects`` (numbered from 1) with a classic cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    size = len(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size %d /Root %d 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (size, root, start)
+    return bytes(out)
+
+
+def _page_pdf(content: bytes, filters: bytes = b"/FlateDecode", font: bool = True) -> bytes:
+    """One A4 page whose content stream is ``content`` (already encoded for ``filters``)."""
+    resources = b"/Resources <</Font <</F1 4 0 R>>>>" if font else b""
+    return _pdf(
+        [
+            b"<</Type /Catalog /Pages 2 0 R>>",
+            b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+            b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+            + resources
+            + b">>",
+            b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+            _stream(b"/Filter " + filters, content),
+        ]
+    )
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+# --- decompression bombs ----------------------------------------------------------------------
+
+
+def make_content_bomb(folder: Path, name: str = "content_bomb.pdf") -> Path:
+    """A page whose content stream is 1 MB of Flate that inflates to 1 GiB."""
+    return _write(folder, name, _page_pdf(_deflated_zeros()))
+
+
+def make_nested_bomb(folder: Path, name: str = "nested_bomb.pdf") -> Path:
+    """A content stream behind three Flate filters: a few hundred bytes, 1 GiB inflated."""
+    data = zlib.compress(zlib.compress(_deflated_zeros(), 9), 9)
+    filters = b"[/FlateDecode /FlateDecode /FlateDecode]"
+    return _write(folder, name, _page_pdf(data, filters))
+
+
+def _xref_stream_pdf(objects: list[bytes], compressed: dict[int, tuple[int, int]]) -> bytes:
+    """A PDF whose cross-reference is a stream; ``compressed`` maps an object number to
+    (object stream number, index) for objects stored inside object streams."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+    for number, body in enumerate(objects, start=1):
+        if number in compressed or not body:
+            continue
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_number = len(objects) + 1
+    offsets[xref_number] = len(out)
+    rows = [b"\x00\x00\x00\x00\x00\xff\xff"]
+    for number in range(1, xref_number + 1):
+        if number in compressed:
+            stream, index = compressed[number]
+            rows.append(b"\x02" + stream.to_bytes(4, "big") + index.to_bytes(2, "big"))
+        elif number in offsets:
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00")
+        else:
+            rows.append(b"\x00\x00\x00\x00\x00\xff\xff")
+    data = zlib.compress(b"".join(rows), 9)
+    attrs = b"/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Filter /FlateDecode" % (xref_number + 1)
+    out += b"%d 0 obj\n" % xref_number + _stream(attrs, data) + b"\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref_number]
+    return bytes(out)
+
+
+def make_object_stream_bomb(folder: Path, name: str = "objstm_bomb.pdf") -> Path:
+    """The catalog sits in an object stream that inflates to 1 GiB (zeros after its offsets)."""
+    objects = [
+        b"",  # 1: the catalog, inside object stream 3
+        b"<</Type /Pages /Kids [] /Count 0>>",
+        _stream(b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", _deflated_zeros()),
+    ]
+    return _write(folder, name, _xref_stream_pdf(objects, {1: (3, 0)}))
+
+
+def make_xref_stream_bomb(folder: Path, name: str = "xref_bomb.pdf") -> Path:
+    """A cross-reference stream that inflates to 1 GiB."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    start = len(out)
+    attrs = b"/Type /XRef /Size 2 /W [1 4 1] /Root 1 0 R /Filter /FlateDecode"
+    out += b"1 0 obj\n" + _stream(attrs, _deflated_zeros()) + b"\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % start
+    return _write(folder, name, bytes(out))
+
+
+# --- CPU from small files ---------------------------------------------------------------------
+
+
+def make_many_text_operators(folder: Path, name: str = "text_ops.pdf", count: int = 10**6) -> Path:
+    """One page of ``count`` text-showing operators (~28 KB deflated)."""
+    content = b"BT /F1 1 Tf 10 10 Td " + b"(a) Tj " * count + b"ET"
+    return _write(folder, name, _page_pdf(zlib.compress(content, 9)))
+
+
+def make_many_segments(folder: Path, name: str = "segments.pdf", count: int = 20_000) -> Path:
+    """One page of ``count`` short stroked line segments, half horizontal, half vertical,
+    scattered like a dense table grid (~100 KB deflated)."""
+    rng = random.Random(11)
+    ops = []
+    for i in range(count):
+        x, y = rng.uniform(20, 560), rng.uniform(20, 800)
+        length = rng.uniform(5, 30)
+        end = (x + length, y) if i % 2 else (x, y + length)
+        ops.append(b"%.1f %.1f m %.1f %.1f l S" % (x, y, *end))
+    content = b"0.5 w\n" + b"\n".join(ops)
+    return _write(folder, name, _page_pdf(zlib.compress(content, 9), font=False))
+
+
+def make_many_pages(folder: Path, name: str = "many_pages.pdf", count: int = 100_000) -> Path:
+    """``count`` pages in well under 1 MB: page objects packed in compressed object streams."""
+    per_stream = 10_000
+    first_page = 3
+    n_streams = -(-count // per_stream)
+    first_stream = first_page + count
+    objects: list[bytes] = [b"", b""]
+    compressed: dict[int, tuple[int, int]] = {}
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(count))
+    objects[0] = b"<</Type /Catalog /Pages 2 0 R>>"
+    objects[1] = b"<</Type /Pages /Kids [" + kids + b"] /Count %d /MediaBox [0 0 595 842]>>" % count
+    objects += [b""] * count
+    for s in range(n_streams):
+        numbers = range(first_page + s * per_stream, first_page + min(count, (s + 1) * per_stream))
+        bodies = [b"<</Type /Page /Parent 2 0 R>>" for _ in numbers]
+        header, offset = [], 0
+        for number, body in zip(numbers, bodies, strict=True):
+            header.append(b"%d %d" % (number, offset))
+            offset += len(body) + 1
+        head = b" ".join(header) + b"\n"
+        data = head + b" ".join(bodies)
+        attrs = b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode" % (len(bodies), len(head))
+        objects.append(_stream(attrs, zlib.compress(data, 9)))
+        for index, number in enumerate(numbers):
+            compressed[number] = (first_stream + s, index)
+    # The Kids array alone is ~1 MB as text: compress the Pages node into an object stream.
+    pages_data = b"2 0\n" + objects[1]
+    objects[1] = b""
+    objects.append(
+        _stream(b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", zlib.compress(pages_data, 9))
+    )
+    compressed[2] = (len(objects), 0)
+    return _write(folder, name, _xref_stream_pdf(objects, compressed))
+
+
+# --- files that are not files -----------------------------------------------------------------
+
+
+def make_fifo(folder: Path, name: str = "fifo.pdf") -> Path:
+    """A named pipe: reading it blocks until someone writes."""
+    path = folder / name
+    os.mkfifo(path)
+    return path
+
+
+def make_dev_zero_link(folder: Path, name: str = "zero.pdf") -> Path:
+    """A symlink to /dev/zero: endless bytes to whoever reads (or hashes) it."""
+    path = folder / name
+    path.symlink_to("/dev/zero")
+    return path
+
+
+def make_folder_named_pdf(folder: Path, name: str = "folder.pdf") -> Path:
+    path = folder / name
+    path.mkdir()
+    return path
+
+
+def make_hostile_name(folder: Path, name: str = "evil\nname\x1b[31m\x07.pdf") -> Path:
+    """A file whose name holds a newline, an escape sequence and a bell (and is no PDF)."""
+    return _write(folder, name, b"not a pdf at all\n")
+
+
+#: Every hostile class and the outcome code it must end in, quickly and in bounded memory.
+HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "content_bomb": (make_content_bomb, "too_large"),
+    "nested_bomb": (make_nested_bomb, "too_large"),
+    "objstm_bomb": (make_object_stream_bomb, "too_large"),
+    "xref_bomb": (make_xref_stream_bomb, "too_large"),
+    "text_ops": (make_many_text_operators, "too_large"),
+    "segments": (make_many_segments, "no_text_layer"),
+    "many_pages": (make_many_pages, "too_large"),
+    "fifo": (make_fifo, "not_a_pdf"),
+    "dev_zero": (make_dev_zero_link, "not_a_pdf"),
+    "folder": (make_folder_named_pdf, "not_a_pdf"),
+    "hostile_name": (make_hostile_name, "not_a_pdf"),
+}
