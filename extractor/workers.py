@@ -168,11 +168,11 @@ def _worker_main(conn: Connection, converter: Converter) -> None:
             return
         _limit_memory(task.settings.max_memory)
         result = _run_task(task, converter)
-        gc.collect()  # what a failed file left in reference cycles, before the next one
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):
             return
+        gc.collect()  # what a failed file left in reference cycles, before the next one
 
 
 def _limit_memory(limit: int) -> None:

@@ -14,7 +14,6 @@ operators; a page of 20,000 line segments; 100,000 pages in under 1 MB.
 from __future__ import annotations
 
 import os
-import random
 import zlib
 from collections.abc import Callable
 from functools import cache
@@ -52,20 +51,27 @@ def _pdf(objects: list[bytes], root: int = 1) -> bytes:
     return bytes(out)
 
 
-def _page_pdf(content: bytes, filters: bytes = b"/FlateDecode", font: bool = True) -> bytes:
-    """One A4 page whose content stream is ``content`` (already encoded for ``filters``)."""
-    resources = b"/Resources <</Font <</F1 4 0 R>>>>" if font else b""
-    return _pdf(
-        [
-            b"<</Type /Catalog /Pages 2 0 R>>",
-            b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
-            b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
-            + resources
-            + b">>",
-            b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
-            _stream(b"/Filter " + filters, content),
-        ]
-    )
+def pages_pdf(contents: list[bytes], filters: bytes = b"/FlateDecode") -> bytes:
+    """A4 pages, one per content stream in ``contents`` (already encoded for ``filters``),
+    with Helvetica as /F1."""
+    n = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+    objects = [
+        b"<</Type /Catalog /Pages 2 0 R>>",
+        b"<</Type /Pages /Kids [" + kids + b"] /Count %d>>" % n,
+        b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+    ]
+    for i, content in enumerate(contents):
+        objects.append(
+            b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources <</Font <</F1 3 0 R>>>>>>" % (5 + 2 * i)
+        )
+        objects.append(_stream(b"/Filter " + filters if filters else b"", content))
+    return _pdf(objects)
+
+
+def _page_pdf(content: bytes, filters: bytes = b"/FlateDecode") -> bytes:
+    return pages_pdf([content], filters)
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -146,18 +152,24 @@ def make_many_text_operators(folder: Path, name: str = "text_ops.pdf", count: in
     return _write(folder, name, _page_pdf(zlib.compress(content, 9)))
 
 
-def make_many_segments(folder: Path, name: str = "segments.pdf", count: int = 20_000) -> Path:
-    """One page of ``count`` short stroked line segments, half horizontal, half vertical,
-    scattered like a dense table grid (~100 KB deflated)."""
-    rng = random.Random(11)
+def segments_content(count: int = 20_000) -> bytes:
+    """A content stream of ``count`` stroked lines, half horizontal, half vertical, each
+    across the whole page: every horizontal crosses every vertical, the worst case for table
+    finding (a random scatter of short segments is the easy case)."""
     ops = []
     for i in range(count):
-        x, y = rng.uniform(20, 560), rng.uniform(20, 800)
-        length = rng.uniform(5, 30)
-        end = (x + length, y) if i % 2 else (x, y + length)
-        ops.append(b"%.1f %.1f m %.1f %.1f l S" % (x, y, *end))
-    content = b"0.5 w\n" + b"\n".join(ops)
-    return _write(folder, name, _page_pdf(zlib.compress(content, 9), font=False))
+        if i % 2:
+            y = 20 + 780 * i / count
+            ops.append(b"20 %.2f m 560 %.2f l S" % (y, y))
+        else:
+            x = 20 + 540 * i / count
+            ops.append(b"%.2f 20 m %.2f 800 l S" % (x, x))
+    return b"0.5 w\n" + b"\n".join(ops)
+
+
+def make_many_segments(folder: Path, name: str = "segments.pdf", count: int = 20_000) -> Path:
+    """One page of ``count`` full-width and full-height lines (~100 KB deflated)."""
+    return _write(folder, name, _page_pdf(zlib.compress(segments_content(count), 9)))
 
 
 def make_many_pages(folder: Path, name: str = "many_pages.pdf", count: int = 100_000) -> Path:

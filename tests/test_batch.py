@@ -28,7 +28,7 @@ from extractor.batch import (
     find_inputs,
     plan_outputs,
 )
-from extractor.errors import InputNotFoundError, OutdirBusyError
+from extractor.errors import OutdirBusyError
 from extractor.settings import Settings
 from tests import broken_fixtures as bf
 from tests.conftest import REPO
@@ -79,9 +79,23 @@ def test_find_inputs_takes_named_files_as_given_and_drops_duplicates(tmp_path: P
     assert found == [pdf, odd]
 
 
-def test_find_inputs_missing_path(tmp_path: Path) -> None:
-    with pytest.raises(InputNotFoundError):
-        find_inputs([tmp_path / "nope"])
+def test_find_inputs_keeps_a_missing_path_for_the_batch_to_report(tmp_path: Path) -> None:
+    (pdf,) = _pdfs(tmp_path, "a.pdf")
+    assert find_inputs([tmp_path / "nope.pdf", pdf]) == [tmp_path / "nope.pdf", pdf]
+
+
+def test_find_inputs_keeps_pdf_named_entries_that_are_not_files(tmp_path: Path) -> None:
+    """A FIFO, a link to /dev/zero or a folder named *.pdf is reported, not left out."""
+    _pdfs(tmp_path, "a.pdf")
+    os.mkfifo(tmp_path / "pipe.pdf")
+    (tmp_path / "zero.pdf").symlink_to("/dev/zero")
+    (tmp_path / "folder.pdf").mkdir()
+    assert [p.name for p in find_inputs([tmp_path])] == [
+        "a.pdf",
+        "folder.pdf",
+        "pipe.pdf",
+        "zero.pdf",
+    ]
 
 
 def test_find_inputs_empty_folder(tmp_path: Path) -> None:

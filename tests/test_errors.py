@@ -32,7 +32,11 @@ STABLE = {
     errors.SchemaValidationError: ("invalid_output", ValueError),
     errors.WorkerDiedError: ("worker_died", RuntimeError),
     errors.InternalError: ("internal_error", RuntimeError),
+    errors.OutdirBusyError: ("outdir_busy", BlockingIOError),
+    errors.OutdirUnwritableError: ("outdir_unwritable", PermissionError),
 }
+#: Codes about a whole batch's output folder, never one file's.
+BATCH_LEVEL = (errors.OutdirBusyError, errors.OutdirUnwritableError)
 
 
 def test_every_error_class_is_listed() -> None:
@@ -171,7 +175,9 @@ def test_too_many_bytes(tmp_path: Path) -> None:
 
 
 #: Error classes a converter may raise for one file (worker_died and timeout happen to it).
-RAISED = [c for c in STABLE if c not in (errors.WorkerDiedError, errors.InternalError)]
+RAISED = [
+    c for c in STABLE if c not in (errors.WorkerDiedError, errors.InternalError, *BATCH_LEVEL)
+]
 
 
 @pytest.mark.parametrize("cls", RAISED, ids=lambda c: c.code)
