@@ -299,7 +299,7 @@ def test_every_hostile_class_in_one_batch(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "extractor.cli", "convert", str(inputs), str(missing)]
     started = time.monotonic()
     process = subprocess.Popen(
-        [*command, "-o", str(out), "--jobs", "2", "--timeout", "60"],
+        [*command, "-o", str(out), "--jobs", "2", "--timeout", "30"],
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         stdout=subprocess.PIPE,
