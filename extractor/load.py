@@ -39,7 +39,12 @@ from pdfminer.layout import (
     LTRect,
 )
 from pdfminer.lzw import LZWDecoder
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import (
+    LITERAL_OBJSTM,
+    LITERAL_XREF,
+    PDFEncryptionError,
+    PDFPasswordIncorrect,
+)
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1, stream_value
@@ -179,10 +184,14 @@ def _file_kind(mode: int) -> str:
 
 
 class _DecodeLimit:
-    """The decoded-size cap in force (``Settings.max_stream_bytes`` of the file being read).
-    pdfminer decodes streams deep inside its parser, so the cap cannot be passed down."""
+    """The decoded-size caps in force (from the ``Settings`` of the file being read) and the
+    one of the stream being decoded now. pdfminer decodes streams deep inside its parser, so
+    the caps cannot be passed down."""
 
-    bytes: int = DEFAULT_SETTINGS.max_stream_bytes
+    stream_bytes: int = DEFAULT_SETTINGS.max_stream_bytes
+    object_stream_bytes: int = DEFAULT_SETTINGS.max_object_stream_bytes
+    bytes: int = stream_bytes
+    what: str = "a PDF stream"
 
 
 #: Output granted to one ``decompress`` call: big enough that an ordinary stream inflates
@@ -191,10 +200,9 @@ _INFLATE_CHUNK = 1 << 22
 
 
 def _stream_too_large() -> TooLargeError:
-    limit = _DecodeLimit.bytes
     return TooLargeError(
-        f"a PDF stream decodes to more than {limit / 2**20:.0f} MB, the per-stream limit "
-        "(a decompression bomb?)"
+        f"{_DecodeLimit.what} decodes to more than {_DecodeLimit.bytes / 2**20:.0f} MB, "
+        "its limit (a decompression bomb?)"
     )
 
 
@@ -277,11 +285,21 @@ def _ccitt_fax_decode(data: bytes, params: dict[str, object]) -> bytes:
 
 def _bounded_decode(stream: pdftypes.PDFStream) -> None:
     """``PDFStream.decode`` with the filters above, and the cap checked on the result of
-    the filters that cannot expand much (ASCII85, ASCIIHex, predictors)."""
-    _pdfminer_decode(stream)
-    if stream.data is not None and len(stream.data) > _DecodeLimit.bytes:
-        stream.data = None  # release it now, not when the document goes
-        raise _stream_too_large()
+    the filters that cannot expand much (ASCII85, ASCIIHex, predictors). Object and
+    cross-reference streams get their own, smaller cap: pdfminer parses them token by token."""
+    outer = _DecodeLimit.bytes, _DecodeLimit.what  # resolving /DecodeParms may decode another
+    if stream.get("Type") in (LITERAL_OBJSTM, LITERAL_XREF):
+        _DecodeLimit.bytes = _DecodeLimit.object_stream_bytes
+        _DecodeLimit.what = "an object or cross-reference stream"
+    else:
+        _DecodeLimit.bytes, _DecodeLimit.what = _DecodeLimit.stream_bytes, "a PDF stream"
+    try:
+        _pdfminer_decode(stream)
+        if stream.data is not None and len(stream.data) > _DecodeLimit.bytes:
+            stream.data = None  # release it now, not when the document goes
+            raise _stream_too_large()
+    finally:
+        _DecodeLimit.bytes, _DecodeLimit.what = outer
 
 
 _pdfminer_decode = pdftypes.PDFStream.decode
@@ -317,7 +335,8 @@ _install_bounded_decoders()
 
 def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
     """Open with the given password, then the empty one; map every failure to a typed error."""
-    _DecodeLimit.bytes = settings.max_stream_bytes
+    _DecodeLimit.stream_bytes = settings.max_stream_bytes
+    _DecodeLimit.object_stream_bytes = settings.max_object_stream_bytes
     passwords = [""] if settings.password is None else [settings.password, ""]
     last: Exception | None = None
     for password in passwords:

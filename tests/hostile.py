@@ -32,7 +32,7 @@ def _deflated_zeros() -> bytes:
     return b"".join([*parts, compressor.flush()])
 
 
-def _stream(attrs: bytes, data: bytes) -> bytes:
+def stream_object(attrs: bytes, data: bytes) -> bytes:
     return b"<<" + attrs + b" /Length %d>>\nstream\n" % len(data) + data + b"\nendstream"
 
 
@@ -66,7 +66,7 @@ def pages_pdf(contents: list[bytes], filters: bytes = b"/FlateDecode") -> bytes:
             b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
             b"/Resources <</Font <</F1 3 0 R>>>>>>" % (5 + 2 * i)
         )
-        objects.append(_stream(b"/Filter " + filters if filters else b"", content))
+        objects.append(stream_object(b"/Filter " + filters if filters else b"", content))
     return _pdf(objects)
 
 
@@ -95,7 +95,7 @@ def make_nested_bomb(folder: Path, name: str = "nested_bomb.pdf") -> Path:
     return _write(folder, name, _page_pdf(data, filters))
 
 
-def _xref_stream_pdf(objects: list[bytes], compressed: dict[int, tuple[int, int]]) -> bytes:
+def xref_stream_pdf(objects: list[bytes], compressed: dict[int, tuple[int, int]]) -> bytes:
     """A PDF whose cross-reference is a stream; ``compressed`` maps an object number to
     (object stream number, index) for objects stored inside object streams."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
@@ -118,7 +118,7 @@ def _xref_stream_pdf(objects: list[bytes], compressed: dict[int, tuple[int, int]
             rows.append(b"\x00\x00\x00\x00\x00\xff\xff")
     data = zlib.compress(b"".join(rows), 9)
     attrs = b"/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Filter /FlateDecode" % (xref_number + 1)
-    out += b"%d 0 obj\n" % xref_number + _stream(attrs, data) + b"\nendobj\n"
+    out += b"%d 0 obj\n" % xref_number + stream_object(attrs, data) + b"\nendobj\n"
     out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref_number]
     return bytes(out)
 
@@ -128,9 +128,9 @@ def make_object_stream_bomb(folder: Path, name: str = "objstm_bomb.pdf") -> Path
     objects = [
         b"",  # 1: the catalog, inside object stream 3
         b"<</Type /Pages /Kids [] /Count 0>>",
-        _stream(b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", _deflated_zeros()),
+        stream_object(b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", _deflated_zeros()),
     ]
-    return _write(folder, name, _xref_stream_pdf(objects, {1: (3, 0)}))
+    return _write(folder, name, xref_stream_pdf(objects, {1: (3, 0)}))
 
 
 def make_xref_stream_bomb(folder: Path, name: str = "xref_bomb.pdf") -> Path:
@@ -138,7 +138,7 @@ def make_xref_stream_bomb(folder: Path, name: str = "xref_bomb.pdf") -> Path:
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     start = len(out)
     attrs = b"/Type /XRef /Size 2 /W [1 4 1] /Root 1 0 R /Filter /FlateDecode"
-    out += b"1 0 obj\n" + _stream(attrs, _deflated_zeros()) + b"\nendobj\n"
+    out += b"1 0 obj\n" + stream_object(attrs, _deflated_zeros()) + b"\nendobj\n"
     out += b"startxref\n%d\n%%%%EOF\n" % start
     return _write(folder, name, bytes(out))
 
@@ -194,17 +194,16 @@ def make_many_pages(folder: Path, name: str = "many_pages.pdf", count: int = 100
         head = b" ".join(header) + b"\n"
         data = head + b" ".join(bodies)
         attrs = b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode" % (len(bodies), len(head))
-        objects.append(_stream(attrs, zlib.compress(data, 9)))
+        objects.append(stream_object(attrs, zlib.compress(data, 9)))
         for index, number in enumerate(numbers):
             compressed[number] = (first_stream + s, index)
     # The Kids array alone is ~1 MB as text: compress the Pages node into an object stream.
     pages_data = b"2 0\n" + objects[1]
     objects[1] = b""
-    objects.append(
-        _stream(b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", zlib.compress(pages_data, 9))
-    )
+    attrs = b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode"
+    objects.append(stream_object(attrs, zlib.compress(pages_data, 9)))
     compressed[2] = (len(objects), 0)
-    return _write(folder, name, _xref_stream_pdf(objects, compressed))
+    return _write(folder, name, xref_stream_pdf(objects, compressed))
 
 
 # --- files that are not files -----------------------------------------------------------------

@@ -53,7 +53,7 @@ def _text(path: Path, settings: Settings | None = None) -> str:
 
 
 def test_a_flate_stream_over_the_cap_fails_the_file(tmp_path: Path) -> None:
-    content = HELLO + b" " * (2 * MB)
+    content = HELLO + b" " * (3 * MB // 2)
     path = tmp_path / "big.pdf"
     path.write_bytes(hostile.pages_pdf([zlib.compress(content)]))
     assert _text(path) == "Hello", "under the default cap the page reads"
@@ -76,6 +76,23 @@ def test_bombs_in_object_and_xref_streams_stop_at_the_cap(maker, tmp_path: Path)
     with pytest.raises(ExtractorError) as info:
         pdf_to_file_info(path)
     assert info.value.code == "too_large"
+
+
+def test_object_streams_have_a_smaller_cap(tmp_path: Path) -> None:
+    """pdfminer parses object streams token by token (seconds per MB): a 1.5 MB one is read
+    under the default cap and refused under a 1 MB one, whatever the cap of other streams."""
+    catalog = b"1 0\n<</Type /Catalog /Pages 2 0 R>> " + b"0 " * (3 * MB // 4)
+    objstm = hostile.stream_object(
+        b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", zlib.compress(catalog)
+    )
+    path = tmp_path / "objstm.pdf"
+    pages = b"<</Type /Pages /Kids [4 0 R] /Count 1>>"
+    page = b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>"
+    path.write_bytes(hostile.xref_stream_pdf([b"", pages, objstm, page], {1: (3, 0)}))
+    (read,) = pdf_to_pages(path)
+    assert read.chars == () and read.too_complex is None
+    error = _error(path, Settings(max_object_stream_bytes=MB))
+    assert error.code == "too_large" and "object or cross-reference stream" in error.message
 
 
 def test_a_bad_checksum_at_the_end_still_reads(tmp_path: Path) -> None:
