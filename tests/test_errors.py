@@ -72,6 +72,16 @@ def test_schema_error_keeps_its_error_list() -> None:
     assert pickle.loads(pickle.dumps(error)).errors == ["goals: wrong"]
 
 
+def test_the_readme_lists_every_code() -> None:
+    """Scripts match on the codes: each one the tool can emit has a row in the README."""
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    for cls in errors.all_error_classes():
+        assert f"| `{cls.code}`" in readme or f"/ `{cls.code}`" in readme, cls.code
+    assert "`page_too_complex`" in readme
+
+
 def test_public_api_exports_the_errors() -> None:
     for name in ("ExtractorError", "NotAPDFError", "EncryptedPDFError", "DamagedPDFError"):
         assert issubclass(getattr(extractor, name), errors.ExtractorError)
