@@ -357,13 +357,13 @@ def _json_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print only the invalid files.")
 def validate(files: tuple[Path, ...], quiet: bool) -> None:
     """Check JSON files (or every *.json in a folder) against the report schema.
 
-    One line per invalid file on stderr, with its first errors. Exit status 0 when every file
-    is valid, 1 otherwise.
+    One line per invalid (or missing) file on stderr, with its first errors. Exit status 0
+    when every file is valid, 1 otherwise.
 
     \b
     Examples:
@@ -379,6 +379,10 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
     for path in targets:
         try:
             errors = report_to_errors(json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:  # one missing file is that file's failure, not a usage error
+            invalid += 1
+            click.echo(_error_line(str(path), "not_found", f"no such file: {path}"), err=True)
+            continue
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             errors = [f"not a readable JSON file: {exc}"]
         if errors:

@@ -245,6 +245,18 @@ def test_a_missing_input_fails_alone(tmp_path: Path, fake_convert: None) -> None
     ]
 
 
+def test_validate_reports_a_missing_file_and_checks_the_others(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", "utf-8")
+    result = CliRunner().invoke(cli.main, ["validate", str(missing), str(bad)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{missing}: not_found: no such file: {missing}"
+    assert lines[1].startswith(f"{bad}: invalid_output: ")
+    assert result.stdout.strip() == "0 valid, 2 invalid"
+
+
 def test_an_unwritable_outdir_is_a_usage_error(tmp_path: Path, fake_convert: None) -> None:
     good = bf.make_report_pdf(tmp_path, "good.pdf")
     blocker = tmp_path / "file"
