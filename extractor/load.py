@@ -657,13 +657,16 @@ def _page_count(pdf: pdfplumber.PDF, path: Path, settings: Settings) -> int:
     ``/Count`` first (a hostile file claims 100,000 pages in 1 MB), then a walk of the tree
     that stops one page past the limit (``/Count`` may lie)."""
     try:
-        claimed = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+        root = resolve1(pdf.doc.catalog.get("Pages"))
+        claimed = resolve1(root.get("Count")) if isinstance(root, dict) else None
     except Exception:
-        claimed = None
+        root = claimed = None
     if isinstance(claimed, int) and claimed > settings.max_pages:
         raise TooLargeError(
             f"{claimed} pages, over the limit of {settings.max_pages}", path=str(path)
         )
+    if not (isinstance(root, dict) and "Kids" in root):
+        _check_page_search(pdf, path)
     try:
         walked = itertools.islice(_pages(pdf), settings.max_pages + 1)
         count = sum(1 for _ in walked)
@@ -677,6 +680,26 @@ def _page_count(pdf: pdfplumber.PDF, path: Path, settings: Settings) -> int:
     if count > settings.max_pages:
         raise TooLargeError(f"more than {settings.max_pages} pages, over the limit", path=str(path))
     return count
+
+
+#: Objects pdfminer may parse one by one looking for pages when the page tree is missing
+#: (about 50 µs each): a 300-byte file can claim 10⁸ of them in its cross-reference stream.
+_MAX_PAGE_SEARCH_OBJECTS = 100_000
+
+
+def _check_page_search(pdf: pdfplumber.PDF, path: Path) -> None:
+    """Without a page tree pdfminer looks at every object the cross-references list; refuse
+    when they claim more than could be searched in seconds."""
+    claimed = 0
+    for xref in pdf.doc.xrefs:
+        ranges = getattr(xref, "ranges", None)  # a cross-reference stream: (start, count)s
+        claimed += sum(n for _, n in ranges) if ranges else len(getattr(xref, "offsets", ()))
+    if claimed > _MAX_PAGE_SEARCH_OBJECTS:
+        raise DamagedPDFError(
+            f"no page tree, and the cross-references list {claimed} objects to search for "
+            f"pages (over {_MAX_PAGE_SEARCH_OBJECTS})",
+            path=str(path),
+        )
 
 
 def _pages(pdf: pdfplumber.PDF) -> Iterator[pdfplumber.page.Page]:

@@ -206,6 +206,22 @@ def make_many_pages(folder: Path, name: str = "many_pages.pdf", count: int = 100
     return _write(folder, name, xref_stream_pdf(objects, compressed))
 
 
+def make_page_search_bomb(folder: Path, name: str = "no_page_tree.pdf") -> Path:
+    """No page tree, and a cross-reference stream claiming 10⁸ objects in ~200 bytes: without
+    /Pages pdfminer parses every listed object looking for pages (~50 µs each)."""
+    out = bytearray(b"%PDF-1.7\n")
+    catalog = len(out)
+    out += b"1 0 obj\n<</Type /Catalog>>\nendobj\n"
+    xref = len(out)
+    rows = b"\x00\x00\x00\x00\x00\xff\xff" + b"".join(
+        b"\x01" + offset.to_bytes(4, "big") + b"\x00\x00" for offset in (catalog, xref)
+    )
+    attrs = b"/Type /XRef /Size 100000000 /Index [0 100000000] /W [1 4 2] /Root 1 0 R"
+    out += b"2 0 obj\n" + stream_object(attrs + b" /Filter /FlateDecode", zlib.compress(rows))
+    out += b"\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref
+    return _write(folder, name, bytes(out))
+
+
 # --- files that are not files -----------------------------------------------------------------
 
 
@@ -243,6 +259,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     "text_ops": (make_many_text_operators, "too_large"),
     "segments": (make_many_segments, "no_text_layer"),
     "many_pages": (make_many_pages, "too_large"),
+    "no_page_tree": (make_page_search_bomb, "damaged"),
     "fifo": (make_fifo, "not_a_pdf"),
     "dev_zero": (make_dev_zero_link, "not_a_pdf"),
     "folder": (make_folder_named_pdf, "not_a_pdf"),

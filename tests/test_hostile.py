@@ -186,6 +186,21 @@ def test_the_page_count_comes_from_the_page_tree(tmp_path: Path) -> None:
     assert time.monotonic() - started < 10
 
 
+def test_no_page_tree_and_a_hundred_million_objects_to_search(tmp_path: Path) -> None:
+    started = time.monotonic()
+    error = _error(hostile.make_page_search_bomb(tmp_path))
+    assert error.code == "damaged" and "100000000 objects" in error.message
+    assert time.monotonic() - started < 5
+
+
+def test_no_page_tree_and_few_objects_is_still_searched(tmp_path: Path) -> None:
+    """pdfminer's fallback (pages found among the objects) still reads a small broken file."""
+    data = hostile.pages_pdf([zlib.compress(HELLO)]).replace(b"/Pages 2 0 R", b"/Pagez 2 0 R")
+    path = tmp_path / "nopages.pdf"
+    path.write_bytes(data)
+    assert _text(path) == "Hello"
+
+
 # --- things that are not files ----------------------------------------------------------------
 
 
