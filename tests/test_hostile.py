@@ -362,6 +362,7 @@ def test_every_hostile_class_in_one_batch(tmp_path: Path) -> None:
     assert len(text.splitlines()) == len(failures), "one line per failure, nothing else"
     assert not (out / ".extractor.lock").exists()
     print(f"\nhostile batch: {len(run['files'])} files, {wall:.1f} s, peak RSS {peak / MB:.0f} MB")
-    # Generous bounds (a slow CI machine must not flake); measured on 2 CPUs: ~25 s, ~450 MB.
+    # Generous bounds (a slow CI machine must not flake). Measured on 2 busy CPUs without the
+    # segments page: 4 s, 301 MB; that page alone needs 80 s in table finding (issue 11).
     assert wall < 120
-    assert peak < 1200 * MB
+    assert peak < 900 * MB
