@@ -260,6 +260,17 @@ def test_a_missing_input_fails_alone(tmp_path: Path, fake_convert: None) -> None
     ]
 
 
+def test_max_memory_option(tmp_path: Path, fake_convert: None) -> None:
+    hog = bf.make_report_pdf(tmp_path, "hog.pdf")
+    status, lines = _convert(hog, "-o", tmp_path / "out", "--max-memory", "0.5G", "-q")
+    assert status == 1
+    assert lines == [
+        f"{hog}: too_large: needs more than the 512 MB memory limit per worker (--max-memory)"
+    ]
+    status, lines = _convert(hog, "-o", tmp_path / "out", "--max-memory", "lots")
+    assert status == 2 and "not a size like 512M or 1G" in lines[-1]
+
+
 def test_validate_reports_a_missing_file_and_checks_the_others(tmp_path: Path) -> None:
     missing = tmp_path / "missing.json"
     bad = tmp_path / "bad.json"
