@@ -488,6 +488,12 @@ class _BudgetedAggregator(PDFPageAggregator):
         super().begin_figure(*args, **kwargs)
 
 
+#: What interpreting a content stream costs at least, in content bytes: setting up a form's
+#: resources and state takes as long as ~1 KB of operators (a 3 KB file of nested forms
+#: drawing each other ten times over would otherwise run for minutes).
+_MIN_STREAM_CHARGE = 1024
+
+
 class _BudgetedInterpreter(PDFPageInterpreter):
     """Charges each content stream's decoded size to the page before interpreting it, so
     operators that draw nothing (``q Q`` a million times, a form drawn over and over) are
@@ -496,7 +502,8 @@ class _BudgetedInterpreter(PDFPageInterpreter):
     device: _BudgetedAggregator
 
     def execute(self, streams: Sequence[object]) -> None:
-        self.device.charge_content(sum(len(stream_value(s).get_data()) for s in streams))
+        size = sum(len(stream_value(s).get_data()) for s in streams)
+        self.device.charge_content(max(size, _MIN_STREAM_CHARGE))
         super().execute(streams)
 
 

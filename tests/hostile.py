@@ -19,6 +19,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+#: A page's text in content-stream operators.
+HELLO_OPERATORS = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET"
 #: Bytes a one-level bomb inflates to (1 GiB of zeros deflates to ~1 MB).
 BOMB_BYTES = 1 << 30
 
@@ -172,6 +174,30 @@ def make_many_segments(folder: Path, name: str = "segments.pdf", count: int = 20
     return _write(folder, name, _page_pdf(zlib.compress(segments_content(count), 9)))
 
 
+def make_nested_forms(folder: Path, name: str = "nested_forms.pdf", depth: int = 9) -> Path:
+    """A "billion laughs" of Form XObjects: each form draws the one below it ten times and
+    the last one shows a glyph, 10⁹ glyphs from under 2 KB."""
+    font = 3
+    first_form = 5
+    objects = [
+        b"<</Type /Catalog /Pages 2 0 R>>",
+        b"<</Type /Pages /Kids [4 0 R] /Count 1>>",
+        b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+        b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+        b"/Resources <</XObject <</X %d 0 R>>>>>>" % (first_form + depth + 1, first_form),
+    ]
+    for level in range(depth + 1):
+        number = first_form + level
+        if level == depth:
+            content, resources = HELLO_OPERATORS, b"/Font <</F1 %d 0 R>>" % font
+        else:
+            content, resources = b"q /X Do Q " * 10, b"/XObject <</X %d 0 R>>" % (number + 1)
+        attrs = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources <<" + resources
+        objects.append(stream_object(attrs + b">>", content))
+    objects.append(stream_object(b"", b"/X Do"))
+    return _write(folder, name, _pdf(objects))
+
+
 def make_many_pages(folder: Path, name: str = "many_pages.pdf", count: int = 100_000) -> Path:
     """``count`` pages in well under 1 MB: page objects packed in compressed object streams."""
     per_stream = 10_000
@@ -257,6 +283,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     "objstm_bomb": (make_object_stream_bomb, "too_large"),
     "xref_bomb": (make_xref_stream_bomb, "too_large"),
     "text_ops": (make_many_text_operators, "too_large"),
+    "nested_forms": (make_nested_forms, "too_large"),
     "segments": (make_many_segments, "no_text_layer"),
     "many_pages": (make_many_pages, "too_large"),
     "no_page_tree": (make_page_search_bomb, "damaged"),

@@ -139,7 +139,7 @@ def _ops_page(count: int) -> bytes:
     [
         ({"max_page_glyphs": 100}, "glyphs"),
         ({"max_page_operations": 100}, "drawing operations"),
-        ({"max_page_content_bytes": 1000}, "bytes of content streams"),
+        ({"max_page_content_bytes": 5000}, "bytes of content streams"),
     ],
 )
 def test_a_page_over_a_budget_is_skipped_with_a_warning(
@@ -174,6 +174,14 @@ def test_a_document_of_only_too_complex_pages_is_too_large(tmp_path: Path) -> No
     error = _error(hostile.make_many_text_operators(tmp_path))  # 10⁶ operators, defaults
     assert error.code == "too_large" and "every page" in error.message
     assert time.monotonic() - started < 20
+
+
+def test_forms_drawing_forms_are_bounded(tmp_path: Path) -> None:
+    assert _text(hostile.make_nested_forms(tmp_path, "small.pdf", depth=2)).startswith("Hello")
+    started = time.monotonic()
+    error = _error(hostile.make_nested_forms(tmp_path))  # 10⁹ glyphs
+    assert error.code == "too_large" and "every page" in error.message
+    assert time.monotonic() - started < 10
 
 
 def test_the_page_count_comes_from_the_page_tree(tmp_path: Path) -> None:
