@@ -49,7 +49,7 @@ lint: $(STAMP_DEV)
 bench: $(STAMP_DEV)
 	$(BIN)/python scripts/bench.py
 
-# A long fuzz run (10,000 mutated sample PDFs, about an hour on 2 CPUs); `make test` runs 60.
+# A long fuzz run (10,000 mutated sample PDFs, about 20 minutes); `make test` runs 60.
 fuzz: $(STAMP_DEV)
 	EXTRACTOR_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_fuzz.py -q -s
 
