@@ -235,11 +235,11 @@ def test_not_a_regular_file_fails_at_once(maker, kind: str, tmp_path: Path) -> N
 
 def test_a_worker_over_its_memory_limit_fails_that_file_only(tmp_path: Path) -> None:
     inputs = [bf.make_report_pdf(tmp_path, "hog.pdf"), bf.make_report_pdf(tmp_path, "a.pdf")]
-    settings = Settings(max_memory=1024 * MB)
+    settings = Settings(max_memory=512 * MB)
     report = convert_batch(inputs, tmp_path / "out", settings, jobs=1, converter=bf.fake_by_name)
     hog, good = report.files
     assert (hog.status, hog.code) == ("failed", "too_large")
-    assert "1024 MB" in (hog.message or "") and "--max-memory" in (hog.message or "")
+    assert "512 MB" in (hog.message or "") and "--max-memory" in (hog.message or "")
     assert good.status == "converted"
 
 
