@@ -34,7 +34,7 @@ from tests import hostile
 from tests.conftest import REPO, SAMPLES
 
 MB = 1 << 20
-HELLO = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET"
+HELLO = hostile.HELLO_OPERATORS
 
 
 def _error(path: Path, settings: Settings | None = None) -> ExtractorError:
