@@ -55,10 +55,18 @@ def versions() -> tuple[str, str]:
 
 
 def convert_document(path: Path, settings: Settings) -> dict[str, Any]:
-    """The default converter: ``extractor.convert`` as a report document."""
+    """The default converter: ``extractor.convert`` as a report document.
+
+    A file name that is not UTF-8 (a Shift-JIS name from an old archive: Python holds its
+    bytes as lone surrogates, which no UTF-8 JSON file can hold) is recorded in
+    ``source.file`` with those bytes escaped (``\\x8e``), as the error lines show it.
+    """
     from extractor.high_level import convert
 
-    return convert(path, settings).to_dict()
+    document = convert(path, settings).to_dict()
+    name = document["source"]["file"]
+    document["source"]["file"] = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return document
 
 
 def _enriched(document: dict[str, Any]) -> bool | None:

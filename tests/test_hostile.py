@@ -324,6 +324,21 @@ def test_file_names_are_printed_on_one_line(tmp_path: Path, fake_convert: None) 
     assert {f["path"] for f in run["files"]} == {str(bad), str(good)}, "real paths kept"
 
 
+def test_a_file_name_that_is_not_utf8_converts(tmp_path: Path) -> None:
+    """A Shift-JIS name (資料2.pdf from an old archive) is no reason to fail the report."""
+    name = os.fsdecode("資料2.pdf".encode("shift_jis"))
+    pdf = tmp_path / name
+    shutil.copy(SAMPLES / "kurume_2020.pdf", pdf)
+    out = tmp_path / "out"
+    status, lines = _convert(pdf, "-o", out, "-q")
+    assert status == 0, lines
+    (output,) = (p for p in out.iterdir() if p.name != "_run.json")
+    document = json.loads(output.read_text("utf-8"))
+    assert document["source"]["file"] == "\\x8e\\x91\\x97\\xbf2.pdf"
+    run = json.loads((out / "_run.json").read_text("utf-8"))
+    assert run["files"][0]["path"] == str(pdf), "the real path, its bytes intact"
+
+
 # --- every hostile class in one batch ---------------------------------------------------------
 
 
