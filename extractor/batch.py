@@ -78,7 +78,8 @@ def find_inputs(paths: Iterable[str | Path], recursive: bool = False) -> list[Pa
     """The PDFs named by ``paths``: files as given, folders' ``*.pdf`` (any case), sorted.
 
     A file named explicitly is taken whatever its extension (so a mislabelled input is
-    reported, not silently ignored). Folders give only their top-level PDFs unless
+    reported, not silently ignored; so is a folder named ``*.pdf``, which then fails as
+    ``not_a_pdf``). Other folders give only their top-level PDFs unless
     ``recursive``; symlinked folders are not followed. Duplicates are dropped. A path that
     does not exist, or a folder that cannot be listed, is kept as it is: the batch reports
     it as that file's failure (``not_found``, ``unreadable``) and converts the others.
@@ -94,7 +95,7 @@ def find_inputs(paths: Iterable[str | Path], recursive: bool = False) -> list[Pa
 
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and path.suffix.lower() != ".pdf":
             try:
                 pdfs = sorted(_pdfs_in(path, recursive), key=_sort_key)
             except OSError:

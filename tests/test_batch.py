@@ -96,6 +96,7 @@ def test_find_inputs_keeps_pdf_named_entries_that_are_not_files(tmp_path: Path) 
         "pipe.pdf",
         "zero.pdf",
     ]
+    assert find_inputs([tmp_path / "folder.pdf"]) == [tmp_path / "folder.pdf"], "named: an input"
 
 
 def test_find_inputs_empty_folder(tmp_path: Path) -> None:
