@@ -60,6 +60,7 @@ CONTENT_WARNINGS = frozenset(
         "indicator_table_outside_goal",
         "ambiguous_row",
         "dropped_note",
+        "page_too_complex",
     }
 )
 
@@ -661,6 +662,7 @@ def layouts_to_report(
         goals=goals,
         warnings=tuple(warnings),
         coverage=coverage,
+        grammar=grammar.digest or None,
     )
 
 

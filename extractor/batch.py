@@ -29,13 +29,15 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import re
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import InputNotFoundError, OutdirBusyError
+from extractor.errors import OutdirBusyError, OutdirUnwritableError
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.workers import Converter, Pool, Task, convert_document, current_output, versions
 
@@ -76,9 +78,11 @@ def find_inputs(paths: Iterable[str | Path], recursive: bool = False) -> list[Pa
     """The PDFs named by ``paths``: files as given, folders' ``*.pdf`` (any case), sorted.
 
     A file named explicitly is taken whatever its extension (so a mislabelled input is
-    reported, not silently ignored). Folders give only their top-level PDFs unless
-    ``recursive``; symlinked folders are not followed. Duplicates are dropped.
-    Raises ``InputNotFoundError`` for a path that does not exist.
+    reported, not silently ignored; so is a folder named ``*.pdf``, which then fails as
+    ``not_a_pdf``). Other folders give only their top-level PDFs unless
+    ``recursive``; symlinked folders are not followed. Duplicates are dropped. A path that
+    does not exist, or a folder that cannot be listed, is kept as it is: the batch reports
+    it as that file's failure (``not_found``, ``unreadable``) and converts the others.
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -91,27 +95,32 @@ def find_inputs(paths: Iterable[str | Path], recursive: bool = False) -> list[Pa
 
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for pdf in sorted(_pdfs_in(path, recursive), key=_sort_key):
+        if path.is_dir() and path.suffix.lower() != ".pdf":
+            try:
+                pdfs = sorted(_pdfs_in(path, recursive), key=_sort_key)
+            except OSError:
+                pdfs = [path]
+            for pdf in pdfs:
                 add(pdf)
-        elif path.exists():
-            add(path)
         else:
-            raise InputNotFoundError(f"no such file or folder: {path}", path=str(path))
+            add(path)
     return found
 
 
 def _pdfs_in(folder: Path, recursive: bool) -> Iterator[Path]:
+    """Entries named ``*.pdf``, whatever they are: a FIFO, a device, a link to /dev/zero or
+    (without ``recursive``) a folder named ``x.pdf`` is an input that fails as ``not_a_pdf``,
+    reported rather than silently left out."""
     if not recursive:
         for entry in folder.iterdir():
-            if entry.suffix.lower() == ".pdf" and entry.is_file():
+            if entry.suffix.lower() == ".pdf":
                 yield entry
         return
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             entry = Path(root) / name
-            if entry.suffix.lower() == ".pdf" and entry.is_file():
+            if entry.suffix.lower() == ".pdf":
                 yield entry
 
 
@@ -208,6 +217,9 @@ class RunReport:
             "timeout": self.timeout,
             "enrich": self.settings.enrich,
             "max_pages": self.settings.max_pages,
+            "max_memory": self.settings.max_memory,
+            "strict": self.settings.strict,
+            "grammar": self.settings.grammar.origin,
             "password": self.settings.password is not None,  # never the password itself
         }
         return {
@@ -236,11 +248,21 @@ class BatchInterrupted(KeyboardInterrupt):
 
 
 def write_run_report(report: RunReport, path: str | Path | None = None) -> Path:
-    """Write ``report`` as JSON (atomically) to ``path``, default ``OUTDIR/_run.json``."""
-    from extractor.write import write_json
+    """Write ``report`` as JSON (atomically) to ``path``, default ``OUTDIR/_run.json``.
+
+    Paths are written as they are, even a file name that is not UTF-8 (Python holds its
+    bytes as lone surrogates): those are written as JSON ``\\udcXX`` escapes, which read
+    back as the same path.
+    """
+    from extractor.write import report_to_json, write_text_atomic
 
     target = Path(path) if path is not None else Path(report.outdir) / RUN_REPORT_NAME
-    return write_json(report.to_dict(), target)
+    text = report_to_json(report.to_dict())
+    text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return write_text_atomic(text, target)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_stale_temp_files(outdir: str | Path) -> list[Path]:
@@ -253,24 +275,47 @@ def clean_stale_temp_files(outdir: str | Path) -> list[Path]:
     return removed
 
 
+def _writable_outdir(outdir: Path) -> None:
+    """Create ``outdir`` and make sure files can be created in it, before any work starts."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=outdir):
+            pass
+    except OSError as exc:
+        raise OutdirUnwritableError(
+            f"cannot write into the output folder: {exc.strerror or exc}", path=str(outdir)
+        ) from exc
+
+
 @contextlib.contextmanager
 def _locked(outdir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``outdir`` so two runs never clean each other's temp files."""
+    """Hold an exclusive lock on ``outdir`` so two runs never clean each other's temp files;
+    the lock file is removed when the run ends."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks, run unguarded
         yield
         return
-    handle = (outdir / _LOCK_NAME).open("a")
-    try:
+    lock = outdir / _LOCK_NAME
+    while True:
+        handle = lock.open("a")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
+            handle.close()
             raise OutdirBusyError(
                 f"another extractor run is writing into {outdir}", path=str(outdir)
             ) from exc
+        # A run that just ended may have removed the file between our open and our lock:
+        # then we hold a lock nobody else can see, so lock the file that is there now.
+        with contextlib.suppress(FileNotFoundError):
+            if os.fstat(handle.fileno()).st_ino == lock.stat().st_ino:
+                break
+        handle.close()
+    try:
         yield
     finally:
+        lock.unlink(missing_ok=True)
         handle.close()
 
 
@@ -299,11 +344,12 @@ def convert_batch(
     known, in completion order); the returned ``RunReport`` lists them in input order and has
     been written to ``OUTDIR/_run.json``. On Ctrl-C the workers are stopped, unfinished files
     are marked ``interrupted``, the report is written and ``BatchInterrupted`` is raised.
-    Raises ``OutdirBusyError`` if another run holds ``outdir``.
+    Raises ``OutdirUnwritableError`` if ``outdir`` cannot be created or written, and
+    ``OutdirBusyError`` if another run holds it.
     """
     paths = [Path(p) for p in inputs]
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    _writable_outdir(outdir)
     jobs = max(1, jobs if jobs is not None else default_jobs())
     outputs = plan_outputs(paths, outdir)
     started = dt.datetime.now().astimezone()

@@ -11,9 +11,11 @@ import contextlib
 import dataclasses
 import json
 import logging
+import re
 import signal
 import sys
 import traceback
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -31,7 +33,7 @@ from extractor.batch import (
     default_jobs,
     find_inputs,
 )
-from extractor.errors import ExtractorError, GrammarError, InternalError
+from extractor.errors import ExtractorError, GrammarError, InternalError, OutdirUnwritableError
 from extractor.grammar import load_grammar
 from extractor.model import SCHEMA_VERSION
 from extractor.settings import DEFAULT_SETTINGS, Settings
@@ -43,8 +45,26 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+#: Characters a terminal acts on instead of showing: controls (newline, ESC, bell), format
+#: characters (bidi overrides), line/paragraph separators, bytes that are not UTF-8.
+_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def _escape(char: str) -> str:
+    if unicodedata.category(char) == "Cs" and 0xDC80 <= ord(char) <= 0xDCFF:
+        return f"\\x{ord(char) - 0xDC00:02x}"  # a byte of a non-UTF-8 file name
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def _printable(text: str) -> str:
+    """``text`` safe for one terminal line: control and format characters escaped
+    (``\\n``, ``\\x1b``, ``\\u202e``), so a file name can neither split an error line
+    nor send escape sequences to the terminal. ``_run.json`` keeps the real path."""
+    return "".join(_escape(c) if unicodedata.category(c) in _UNSAFE_CATEGORIES else c for c in text)
+
+
 def _error_line(path: str, code: str, message: str) -> str:
-    return f"{path}: {code}: {_one_line(message)}"
+    return f"{_printable(path)}: {code}: {_printable(_one_line(message))}"
 
 
 def _quiet_pdfminer(debug: bool) -> None:
@@ -134,7 +154,8 @@ class _Progress:
         elif not self.quiet and self.bar is None:
             pages = f"{result.pages} pages, " if result.pages is not None else ""
             self._write(
-                f"[{self.done}/{self.total}] {result.status} {result.path} -> {result.output} "
+                f"[{self.done}/{self.total}] {result.status} {_printable(result.path)} -> "
+                f"{_printable(result.output or '')} "
                 f"({pages}{result.warnings} warnings, {result.seconds:.1f} s)"
             )
         if self.bar is not None:
@@ -189,8 +210,25 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+_SIZE_UNITS = {"": 2**20, "K": 2**10, "M": 2**20, "G": 2**30}
+
+
+class _MemorySize(click.ParamType):
+    """A size like ``512M``, ``1G`` or ``1.5G`` (a bare number is MB)."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*", str(value), re.I)
+        if not match or float(match[1]) <= 0:
+            self.fail(f"{value!r} is not a size like 512M or 1G", param, ctx)
+        return int(float(match[1]) * _SIZE_UNITS[match[2].upper()])
+
+
 @main.command(context_settings=CONTEXT)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--outdir",
@@ -215,6 +253,14 @@ def _sigterm_as_interrupt() -> Iterator[None]:
     show_default=True,
     metavar="SECONDS",
     help="Give up on a file after this long (its worker is killed).",
+)
+@click.option(
+    "--max-memory",
+    type=_MemorySize(),
+    default=f"{DEFAULT_SETTINGS.max_memory // 2**20}M",
+    show_default=True,
+    metavar="SIZE",
+    help="Memory limit of each worker (e.g. 512M, 2G); a file needing more fails as too_large.",
 )
 @password_option
 @max_pages_option
@@ -242,6 +288,7 @@ def convert(
     jobs: int | None,
     force: bool,
     timeout: float,
+    max_memory: int,
     password: str | None,
     max_pages: int | None,
     no_enrich: bool,
@@ -257,8 +304,12 @@ def convert(
     schema and written atomically. If two inputs share a name, the later ones (in path order)
     get <name>-2.json, <name>-3.json, ...; OUTDIR/_run.json says which input went where.
 
-    Exit status: 0 all converted or skipped, 1 some file failed, 2 usage error, 130 Ctrl-C
-    (143 SIGTERM). Ctrl-C, SIGTERM or even kill -9 never leave half a JSON file.
+    A file that cannot be converted (missing, unreadable, not a PDF, too large, ...) fails
+    alone, with one line on stderr: path: code: message.
+
+    Exit status: 0 all converted or skipped, 1 some file failed, 2 usage error (including an
+    OUTDIR that cannot be written), 130 Ctrl-C (143 SIGTERM). Ctrl-C, SIGTERM or even kill -9
+    never leave half a JSON file.
 
     \b
     Examples:
@@ -275,7 +326,9 @@ def convert(
         where = ", ".join(str(p) for p in inputs)
         hint = "" if recursive else " (use --recursive to look in subfolders)"
         raise click.UsageError(f"no PDF files found in {where}{hint}")
-    settings = _settings(password, max_pages, enrich=not no_enrich)
+    settings = dataclasses.replace(
+        _settings(password, max_pages, enrich=not no_enrich), max_memory=max_memory
+    )
     try:
         grammar = load_grammar(grammar_file)
     except GrammarError as exc:
@@ -299,6 +352,10 @@ def convert(
         report = exc.report
         status = 143 if isinstance(exc.__context__, _Terminated) else 130
         click.echo("interrupted: run the same command again to resume", err=True)
+    except OutdirUnwritableError as exc:  # a usage error: nothing has started
+        progress.close()
+        click.echo(_error_line(exc.path or str(outdir), exc.code, exc.message), err=True)
+        sys.exit(2)
     except ExtractorError as exc:  # the batch could not start (e.g. OUTDIR busy)
         progress.close()
         click.echo(_error_line(exc.path or str(outdir), exc.code, exc.message), err=True)
@@ -325,14 +382,14 @@ def _json_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print only the invalid files.")
 def validate(files: tuple[Path, ...], quiet: bool) -> None:
     """Check JSON files (or every *.json in a folder) against the report schema.
 
     A batch run report (_run.json, recognised by its content) is checked against the run
-    report schema instead. One line per invalid file on stderr, with its first errors. Exit
-    status 0 when every file is valid, 1 otherwise.
+    report schema instead. One line per invalid (or missing) file on stderr, with its first
+    errors. Exit status 0 when every file is valid, 1 otherwise.
 
     \b
     Examples:
@@ -349,6 +406,10 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
     for path in targets:
         try:
             errors = document_to_errors(json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:  # one missing file is that file's failure, not a usage error
+            invalid += 1
+            click.echo(_error_line(str(path), "not_found", f"no such file: {path}"), err=True)
+            continue
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             errors = [f"not a readable JSON file: {exc}"]
         if errors:

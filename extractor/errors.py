@@ -75,6 +75,12 @@ class OutdirBusyError(ExtractorError, BlockingIOError):
     code = "outdir_busy"
 
 
+class OutdirUnwritableError(ExtractorError, PermissionError):
+    """The output folder cannot be created or written (a batch-level error, not per file)."""
+
+    code = "outdir_unwritable"
+
+
 class InternalError(ExtractorError, RuntimeError):
     """An unexpected exception inside the tool: a bug, reported per file, never fatal."""
 
@@ -108,7 +114,8 @@ class NotUnderstoodError(ExtractorError, ValueError):
 
 
 def all_error_classes() -> list[type[ExtractorError]]:
-    """Every concrete error class, so docs and tests can enumerate the stable codes."""
+    """Every concrete error class, so docs and tests can enumerate the stable codes (the
+    last two concern the output folder of a whole batch, not one file)."""
     return [
         InputNotFoundError,
         UnreadableFileError,
@@ -123,6 +130,8 @@ def all_error_classes() -> list[type[ExtractorError]]:
         SchemaValidationError,
         WorkerDiedError,
         InternalError,
+        OutdirBusyError,
+        OutdirUnwritableError,
         GrammarError,
         NotUnderstoodError,
     ]

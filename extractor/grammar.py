@@ -9,10 +9,12 @@ convention is a data change, never a code change. The readers ask the ``Grammar`
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -114,6 +116,10 @@ class Grammar:
     note_line_start: re.Pattern[str]
     values: ValueWords
     coverage_threshold: float
+    #: Short digest of the merged grammar document: which conventions made an output.
+    digest: str = ""
+    #: Where the grammar came from: ``default``, or the path of the file merged over it.
+    origin: str = "default"
 
     # --- outline ---------------------------------------------------------------------
 
@@ -327,6 +333,9 @@ def data_to_grammar(data: Mapping[str, Any]) -> Grammar:
                 max_unit_length=int(values["max_unit_length"]),
             ),
             coverage_threshold=float(data["coverage"]["threshold"]),
+            digest=hashlib.sha256(
+                json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            ).hexdigest()[:16],
         )
     except KeyError as exc:
         raise GrammarError(f"grammar: missing key {exc.args[0]!r}") from None
@@ -355,7 +364,7 @@ def load_grammar(path: str | Path | None = None) -> Grammar:
         raise GrammarError(f"grammar file unreadable: {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise GrammarError(f"grammar file is not valid TOML: {path}: {exc}") from None
-    return data_to_grammar(_merge(default_grammar_data(), override))
+    return replace(data_to_grammar(_merge(default_grammar_data(), override)), origin=str(path))
 
 
 @lru_cache(maxsize=1)

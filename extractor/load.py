@@ -2,25 +2,58 @@
 
 Only this module talks to pdfplumber/pdfminer. Each page's cached layout objects are
 released as soon as its content has been copied out, so memory stays flat with page count.
+
+Hostile input is bounded here (issue 11): the cheap checks (a regular file, a ``%PDF-``
+header, the page count from the page tree) come before any page is built; every stream is
+decoded with a cap on its decoded size (pdfminer's own decoders inflate everything at
+once, so a 1 MB Flate bomb took 2 GB); and each page is interpreted under budgets of
+glyphs, drawing operations, segments and content bytes, counted as pdfminer draws, so a
+page of a million operators is skipped after a fraction of them, not minutes later.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
-from collections.abc import Iterable, Iterator
+import logging
+import os
+import stat as stat_module
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTComponent, LTCurve, LTFigure, LTImage, LTLine, LTRect
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer import pdftypes
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import (
+    LTChar,
+    LTComponent,
+    LTCurve,
+    LTFigure,
+    LTImage,
+    LTLine,
+    LTPage,
+    LTRect,
+)
+from pdfminer.lzw import LZWDecoder
+from pdfminer.pdfdocument import (
+    LITERAL_OBJSTM,
+    LITERAL_XREF,
+    PDFEncryptionError,
+    PDFPasswordIncorrect,
+)
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1, stream_value
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import (
     DamagedPDFError,
     EncryptedPDFError,
+    ExtractorError,
     InputNotFoundError,
     NotAPDFError,
     TooLargeError,
@@ -78,6 +111,8 @@ class PageContent:
     rules: tuple[Rule, ...]
     #: Images drawn on the page (x0, top, x1, bottom): a scanned page is one big image.
     images: tuple[tuple[float, float, float, float], ...] = ()
+    #: Why the page was skipped (over a ``Settings.max_page_*`` budget); None when read.
+    too_complex: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,18 +132,22 @@ def file_to_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _check_file(path: Path, settings: Settings) -> None:
-    """Reject what is plainly not a readable PDF before pdfminer sees it (cheap, clear errors)."""
+def check_input(path: Path, settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Reject what is plainly not a readable PDF before anything reads it: cheap, clear
+    errors, and never a blocking read (a FIFO, a device or a link to /dev/zero is refused
+    from its ``stat`` alone, before it could be hashed or parsed)."""
     try:
-        stat = path.stat()
+        info = path.stat()
     except FileNotFoundError as exc:
         raise InputNotFoundError(f"no such file: {path}", path=str(path)) from exc
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror or exc}"
         raise UnreadableFileError(message, path=str(path)) from exc
-    if not path.is_file():
-        raise NotAPDFError(f"not a file: {path}", path=str(path))
-    size = stat.st_size
+    if stat_module.S_ISDIR(info.st_mode) and not os.access(path, os.R_OK | os.X_OK):
+        raise UnreadableFileError("cannot list the folder: permission denied", path=str(path))
+    if not stat_module.S_ISREG(info.st_mode):
+        raise NotAPDFError(f"not a regular file ({_file_kind(info.st_mode)})", path=str(path))
+    size = info.st_size
     if size == 0:
         raise NotAPDFError("empty file, not a PDF", path=str(path))
     if size > settings.max_bytes:
@@ -129,8 +168,175 @@ def _check_file(path: Path, settings: Settings) -> None:
         raise NotAPDFError(f"no %PDF- header: {what}not a PDF file", path=str(path))
 
 
+def _file_kind(mode: int) -> str:
+    if stat_module.S_ISDIR(mode):
+        return "a folder"
+    if stat_module.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat_module.S_ISCHR(mode) or stat_module.S_ISBLK(mode):
+        return "a device"
+    if stat_module.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
+
+
+# --- bounded stream decoding ------------------------------------------------------------------
+
+
+class _DecodeLimit:
+    """The decoded-size caps in force (from the ``Settings`` of the file being read) and the
+    one of the stream being decoded now. pdfminer decodes streams deep inside its parser, so
+    the caps cannot be passed down."""
+
+    stream_bytes: int = DEFAULT_SETTINGS.max_stream_bytes
+    object_stream_bytes: int = DEFAULT_SETTINGS.max_object_stream_bytes
+    bytes: int = stream_bytes
+    what: str = "a PDF stream"
+
+
+#: Output granted to one ``decompress`` call: big enough that an ordinary stream inflates
+#: in one go, small enough that a bomb is stopped a chunk after the cap.
+_INFLATE_CHUNK = 1 << 22
+
+
+def _stream_too_large() -> TooLargeError:
+    return TooLargeError(
+        f"{_DecodeLimit.what} decodes to more than {_DecodeLimit.bytes / 2**20:.0f} MB, "
+        "its limit (a decompression bomb?)"
+    )
+
+
+def _inflate_into(inflater: Any, data: bytes, out: bytearray) -> None:
+    """Feed ``data`` to a ``zlib.decompressobj``, appending its output to ``out`` a chunk at
+    a time and stopping at the cap, so a bomb never holds more than the cap plus a chunk."""
+    chunk = inflater.decompress(data, _INFLATE_CHUNK)
+    while True:
+        out += chunk
+        if len(out) > _DecodeLimit.bytes:
+            raise _stream_too_large()
+        if inflater.eof or not (inflater.unconsumed_tail or len(chunk) == _INFLATE_CHUNK):
+            return
+        chunk = inflater.decompress(inflater.unconsumed_tail, _INFLATE_CHUNK)
+
+
+def _inflate(data: bytes) -> bytes:
+    """``zlib.decompress`` with a cap on the output."""
+    inflater, out = zlib.decompressobj(), bytearray()
+    _inflate_into(inflater, data, out)
+    if not inflater.eof:  # as zlib.decompress: pdfminer then tries _inflate_corrupted
+        raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+    return bytes(out)
+
+
+def _inflate_corrupted(data: bytes) -> bytes:
+    """pdfminer's ``decompress_corrupted`` (keep what inflates when only the 3-byte checksum
+    at the end is bad), capped, and linear: pdfminer's feeds one byte at a time into a
+    growing ``bytes``, quadratic in the stream's size."""
+    inflater, out = zlib.decompressobj(), bytearray()
+    _inflate_into(inflater, data[:-3], out)  # an error before the checksum propagates
+    try:
+        for i in range(max(0, len(data) - 3), len(data)):
+            _inflate_into(inflater, data[i : i + 1], out)
+    except zlib.error:
+        logging.getLogger("pdfminer.pdftypes").warning(
+            "Data-loss while decompressing corrupted data"
+        )
+    return bytes(out)
+
+
+def _lzw_decode(data: bytes) -> bytes:
+    """pdfminer's ``lzwdecode`` (LZW codes expand ~1000-fold), capped."""
+    out = bytearray()
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        out += chunk
+        if len(out) > _DecodeLimit.bytes:
+            raise _stream_too_large()
+    return bytes(out)
+
+
+def _run_length_decode(data: bytes) -> bytes:
+    """RunLengthDecode (PDF reference 3.3.4), capped: pdfminer's builds a list of ints,
+    eight bytes of memory per decoded byte, up to 128 decoded bytes per input pair."""
+    out = bytearray()
+    i = 0
+    while i < len(data) and data[i] != 128:
+        length = data[i]
+        if length < 128:
+            out += data[i + 1 : i + 2 + length]
+            i += length + 2
+        else:
+            out += data[i + 1 : i + 2] * (257 - length)
+            i += 2
+        if len(out) > _DecodeLimit.bytes:
+            raise _stream_too_large()
+    return bytes(out)
+
+
+#: Widest fax image decoded (pixels): pdfminer allocates a row of this many ints up front.
+_MAX_FAX_COLUMNS = 1 << 16
+
+
+def _ccitt_fax_decode(data: bytes, params: dict[str, object]) -> bytes:
+    columns = params.get("Columns", 1728)
+    if not isinstance(columns, int) or not 0 < columns <= _MAX_FAX_COLUMNS:
+        raise TooLargeError(f"a fax image {columns!r} pixels wide, over {_MAX_FAX_COLUMNS}")
+    return _pdfminer_ccitt_decode(data, params)
+
+
+def _bounded_decode(stream: pdftypes.PDFStream) -> None:
+    """``PDFStream.decode`` with the filters above, and the cap checked on the result of
+    the filters that cannot expand much (ASCII85, ASCIIHex, predictors). Object and
+    cross-reference streams get their own, smaller cap: pdfminer parses them token by token."""
+    outer = _DecodeLimit.bytes, _DecodeLimit.what  # resolving /DecodeParms may decode another
+    if stream.get("Type") in (LITERAL_OBJSTM, LITERAL_XREF):
+        _DecodeLimit.bytes = _DecodeLimit.object_stream_bytes
+        _DecodeLimit.what = "an object or cross-reference stream"
+    else:
+        _DecodeLimit.bytes, _DecodeLimit.what = _DecodeLimit.stream_bytes, "a PDF stream"
+    try:
+        _pdfminer_decode(stream)
+        if stream.data is not None and len(stream.data) > _DecodeLimit.bytes:
+            stream.data = None  # release it now, not when the document goes
+            raise _stream_too_large()
+    finally:
+        _DecodeLimit.bytes, _DecodeLimit.what = outer
+
+
+_pdfminer_decode = pdftypes.PDFStream.decode
+_pdfminer_ccitt_decode = pdftypes.ccittfaxdecode
+
+
+def _install_bounded_decoders() -> None:
+    """Route pdfminer's stream decoding through the capped decoders. pdfminer looks the
+    decoders up as names of its ``pdftypes`` module when it decodes, so replacing those
+    names (and ``zlib`` there with a module-like object whose ``decompress`` is capped)
+    bounds every stream: content, fonts, object streams and cross-reference streams."""
+    pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
+    pdftypes.decompress_corrupted = _inflate_corrupted
+    pdftypes.lzwdecode = _lzw_decode
+    pdftypes.rldecode = _run_length_decode
+    pdftypes.ccittfaxdecode = _ccitt_fax_decode
+    pdftypes.PDFStream.decode = _bounded_decode  # type: ignore[method-assign]
+
+
+class _BoundedZlib:
+    """What ``pdfminer.pdftypes`` sees as ``zlib``: the capped ``decompress``."""
+
+    error = zlib.error
+    decompress = staticmethod(_inflate)
+    decompressobj = staticmethod(zlib.decompressobj)
+
+
+_install_bounded_decoders()
+
+
+# --- opening --------------------------------------------------------------------------------
+
+
 def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
     """Open with the given password, then the empty one; map every failure to a typed error."""
+    _DecodeLimit.stream_bytes = settings.max_stream_bytes
+    _DecodeLimit.object_stream_bytes = settings.max_object_stream_bytes
     passwords = [""] if settings.password is None else [settings.password, ""]
     last: Exception | None = None
     for password in passwords:
@@ -145,13 +351,15 @@ def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
                 raise EncryptedPDFError(
                     f"the PDF uses an encryption this tool cannot read: {cause}", path=str(path)
                 ) from exc
-            raise _damaged(path, cause) from exc
+            raise _typed(path, cause) from exc
         except FileNotFoundError as exc:
             raise InputNotFoundError(f"no such file: {path}", path=str(path)) from exc
+        except (ExtractorError, MemoryError):
+            raise
         except OSError as exc:
             raise UnreadableFileError(f"cannot read the file: {exc}", path=str(path)) from exc
         except Exception as exc:  # pdfminer raises bare exceptions on broken files
-            raise _damaged(path, exc) from exc
+            raise _typed(path, exc) from exc
     if settings.password:
         message = "the PDF is encrypted and the given password is wrong"
     else:
@@ -160,16 +368,26 @@ def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
 
 
 def _close(pdf: pdfplumber.PDF) -> None:
-    """Close without raising: pdfplumber's ``close`` walks the page tree again, so on a
-    damaged file it would replace our typed error with pdfminer's (and leak the handle)."""
-    try:
-        pdf.close()
-    except Exception:
-        if not pdf.stream_is_external:
-            pdf.stream.close()
+    """Close the file only: pdfplumber's ``close`` builds every page object to close it
+    (100,000 of them for a hostile page tree) and, on a damaged file, would replace our typed
+    error with pdfminer's."""
+    pdf.flush_cache()
+    if not pdf.stream_is_external:
+        pdf.stream.close()
 
 
-def _damaged(path: Path, cause: BaseException) -> DamagedPDFError:
+def _typed(path: Path, cause: BaseException) -> BaseException:
+    """A pdfminer failure as the error to raise: our own errors (a stream over the cap) and
+    running out of memory pass through (pdfminer and pdfplumber wrap them), the rest is
+    ``damaged``."""
+    if isinstance(cause, PdfminerException) and cause.args:
+        cause = cause.args[0]
+    if isinstance(cause, ExtractorError):
+        if cause.path is None:
+            cause.path = str(path)
+        return cause
+    if isinstance(cause, MemoryError):
+        return cause
     detail = str(cause) or type(cause).__name__
     return DamagedPDFError(
         f"cannot parse the PDF (damaged or truncated?): {detail}", path=str(path)
@@ -209,8 +427,95 @@ def _fontname(obj: LTChar) -> str:
     return name.decode("latin-1") if isinstance(name, bytes) else str(name)
 
 
+# --- per-page budgets ------------------------------------------------------------------------
+
+
+class PageTooComplex(Exception):
+    """A page over one of the ``Settings.max_page_*`` budgets (raised mid-interpretation)."""
+
+
+class _BudgetedAggregator(PDFPageAggregator):
+    """pdfminer's layout device, counting what the page costs as it is drawn and stopping at
+    the first budget exceeded, before building more layout objects."""
+
+    def __init__(self, page: pdfplumber.page.Page, settings: Settings) -> None:
+        super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+        self.settings = settings
+        self.glyphs = self.operations = self.segments = self.content_bytes = 0
+        self._painting = False
+
+    def _over(self, count: int, limit: int, what: str) -> None:
+        if count > limit:
+            raise PageTooComplex(f"more than {limit:,} {what}")
+
+    def charge_content(self, size: int) -> None:
+        self.content_bytes += size
+        limit = self.settings.max_page_content_bytes
+        self._over(self.content_bytes, limit, "bytes of content streams")
+
+    def _operation(self) -> None:
+        self.operations += 1
+        self._over(self.operations, self.settings.max_page_operations, "drawing operations")
+
+    def render_string(self, *args: Any, **kwargs: Any) -> None:
+        self._operation()
+        super().render_string(*args, **kwargs)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.glyphs += 1
+        self._over(self.glyphs, self.settings.max_page_glyphs, "glyphs")
+        return super().render_char(*args, **kwargs)
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        if self._painting:  # pdfminer recurses into subpaths: already counted
+            super().paint_path(gstate, stroke, fill, evenodd, path)
+            return
+        self._operation()
+        self.segments += len(path)
+        self._over(self.segments, self.settings.max_page_segments, "path segments")
+        self._painting = True
+        try:
+            super().paint_path(gstate, stroke, fill, evenodd, path)
+        finally:
+            self._painting = False
+
+    def render_image(self, *args: Any, **kwargs: Any) -> None:
+        self._operation()
+        super().render_image(*args, **kwargs)
+
+    def begin_figure(self, *args: Any, **kwargs: Any) -> None:
+        self._operation()
+        super().begin_figure(*args, **kwargs)
+
+
+#: What interpreting a content stream costs at least, in content bytes: setting up a form's
+#: resources and state takes as long as ~1 KB of operators (a 3 KB file of nested forms
+#: drawing each other ten times over would otherwise run for minutes).
+_MIN_STREAM_CHARGE = 1024
+
+
+class _BudgetedInterpreter(PDFPageInterpreter):
+    """Charges each content stream's decoded size to the page before interpreting it, so
+    operators that draw nothing (``q Q`` a million times, a form drawn over and over) are
+    bounded too. Sub-interpreters for forms are made with ``self.__class__``."""
+
+    device: _BudgetedAggregator
+
+    def execute(self, streams: Sequence[object]) -> None:
+        size = sum(len(stream_value(s).get_data()) for s in streams)
+        self.device.charge_content(max(size, _MIN_STREAM_CHARGE))
+        super().execute(streams)
+
+
+def _interpret(page: pdfplumber.page.Page, settings: Settings) -> LTPage:
+    """The page's layout objects (pdfplumber's ``page.layout``), within the page budgets."""
+    device = _BudgetedAggregator(page, settings)
+    _BudgetedInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    return device.get_result()
+
+
 def _page_objects(
-    page: pdfplumber.page.Page,
+    page: pdfplumber.page.Page, settings: Settings = DEFAULT_SETTINGS
 ) -> tuple[
     list[Char], list[dict[str, Any]], list[dict[str, Any]], list[tuple[float, float, float, float]]
 ]:
@@ -226,7 +531,7 @@ def _page_objects(
     lines: list[dict[str, Any]] = []
     rects: list[dict[str, Any]] = []
     images: list[tuple[float, float, float, float]] = []
-    for obj in _layout_objects(page.layout):
+    for obj in _layout_objects(_interpret(page, settings)):
         x0, x1 = obj.x0 + mb_x0, obj.x1 + mb_x0
         top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
         if isinstance(obj, LTChar):
@@ -342,7 +647,7 @@ def page_to_content(
     page: pdfplumber.page.Page, settings: Settings = DEFAULT_SETTINGS
 ) -> PageContent:
     """Copy one pdfplumber page into a ``PageContent``, fake-bold duplicates removed."""
-    chars, lines, rects, images = _page_objects(page)
+    chars, lines, rects, images = _page_objects(page, settings)
     rules = tuple(_rules_from_objects(lines, rects, settings))
     return PageContent(
         number=page.page_number,
@@ -354,32 +659,110 @@ def page_to_content(
     )
 
 
+def _page_count(pdf: pdfplumber.PDF, path: Path, settings: Settings) -> int:
+    """Pages in the document, from the page tree and without building a page: the root's
+    ``/Count`` first (a hostile file claims 100,000 pages in 1 MB), then a walk of the tree
+    that stops one page past the limit (``/Count`` may lie)."""
+    try:
+        root = resolve1(pdf.doc.catalog.get("Pages"))
+        claimed = resolve1(root.get("Count")) if isinstance(root, dict) else None
+    except Exception:
+        root = claimed = None
+    if isinstance(claimed, int) and claimed > settings.max_pages:
+        raise TooLargeError(
+            f"{claimed} pages, over the limit of {settings.max_pages}", path=str(path)
+        )
+    if not (isinstance(root, dict) and "Kids" in root):
+        _check_page_search(pdf, path)
+    try:
+        walked = itertools.islice(_pages(pdf), settings.max_pages + 1)
+        count = sum(1 for _ in walked)
+    except Exception as exc:
+        error = _typed(path, exc)
+        if isinstance(error, DamagedPDFError):
+            error = DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path))
+        raise error from exc
+    if count == 0:
+        raise DamagedPDFError("the PDF has no pages", path=str(path))
+    if count > settings.max_pages:
+        raise TooLargeError(f"more than {settings.max_pages} pages, over the limit", path=str(path))
+    return count
+
+
+#: Objects pdfminer may parse one by one looking for pages when the page tree is missing
+#: (about 50 µs each): a 300-byte file can claim 10⁸ of them in its cross-reference stream.
+_MAX_PAGE_SEARCH_OBJECTS = 100_000
+
+
+def _check_page_search(pdf: pdfplumber.PDF, path: Path) -> None:
+    """Without a page tree pdfminer looks at every object the cross-references list; refuse
+    when they claim more than could be searched in seconds."""
+    claimed = 0
+    for xref in pdf.doc.xrefs:
+        ranges = getattr(xref, "ranges", None)  # a cross-reference stream: (start, count)s
+        claimed += sum(n for _, n in ranges) if ranges else len(getattr(xref, "offsets", ()))
+    if claimed > _MAX_PAGE_SEARCH_OBJECTS:
+        raise DamagedPDFError(
+            f"no page tree, and the cross-references list {claimed} objects to search for "
+            f"pages (over {_MAX_PAGE_SEARCH_OBJECTS})",
+            path=str(path),
+        )
+
+
+def _pages(pdf: pdfplumber.PDF) -> Iterator[pdfplumber.page.Page]:
+    """pdfplumber's pages, built one at a time (``pdf.pages`` builds them all at once)."""
+    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        yield pdfplumber.page.Page(pdf, page_obj, page_number=number)
+
+
 def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
-    """Yield each page's content in order, releasing pdfplumber's caches page by page."""
+    """Yield each page's content in order, releasing pdfplumber's caches page by page.
+
+    A page over a ``Settings.max_page_*`` budget comes back empty with ``too_complex``
+    set; if every page is, the document fails as ``too_large``.
+    """
     path = Path(path)
-    _check_file(path, settings)
+    check_input(path, settings)
     pdf = _open(path, settings)
     try:
-        try:
-            pages = pdf.pages
-        except Exception as exc:
-            raise DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path)) from exc
-        if not pages:
-            raise DamagedPDFError("the PDF has no pages", path=str(path))
-        if len(pages) > settings.max_pages:
-            raise TooLargeError(
-                f"{len(pages)} pages, over the limit of {settings.max_pages}", path=str(path)
-            )
-        for page in pages:
+        _page_count(pdf, path, settings)
+        read, skipped = 0, []
+        pages = _pages(pdf)
+        while True:
+            try:
+                page = next(pages, None)
+            except Exception as exc:
+                raise _typed(path, exc) from exc
+            if page is None:
+                break
             try:
                 content = page_to_content(page, settings)
+            except PageTooComplex as exc:
+                content = PageContent(
+                    number=page.page_number,
+                    width=float(page.width),
+                    height=float(page.height),
+                    chars=(),
+                    rules=(),
+                    too_complex=str(exc),
+                )
+                skipped.append(f"page {page.page_number}: {exc}")
             except Exception as exc:
-                raise DamagedPDFError(
-                    f"cannot read page {page.page_number}: {exc}", path=str(path)
-                ) from exc
+                error = _typed(path, exc)
+                if isinstance(error, DamagedPDFError):
+                    error = DamagedPDFError(
+                        f"cannot read page {page.page_number}: {exc}", path=str(path)
+                    )
+                raise error from exc
             finally:
                 page.close()
+            read += 1
             yield content
+        if skipped and len(skipped) == read:
+            raise TooLargeError(
+                f"every page is over the per-page budget ({'; '.join(skipped[:3])})",
+                path=str(path),
+            )
     finally:
         _close(pdf)
 
@@ -387,19 +770,10 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
 def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> PdfFile:
     """Check and identify an input without reading its pages' content."""
     path = Path(path)
-    _check_file(path, settings)
+    check_input(path, settings)
     pdf = _open(path, settings)
     try:
-        try:
-            count = len(pdf.pages)
-        except Exception as exc:
-            raise DamagedPDFError(f"cannot read the page tree: {exc}", path=str(path)) from exc
+        count = _page_count(pdf, path, settings)
     finally:
         _close(pdf)
-    if count == 0:
-        raise DamagedPDFError("the PDF has no pages", path=str(path))
-    if count > settings.max_pages:
-        raise TooLargeError(
-            f"{count} pages, over the limit of {settings.max_pages}", path=str(path)
-        )
     return PdfFile(path=path, sha256=file_to_sha256(path), page_count=count)

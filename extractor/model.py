@@ -233,13 +233,19 @@ class Report:
     warnings: tuple[ReportWarning, ...] = field(default_factory=tuple)
     #: Share of the report's body characters (furniture excluded) that are in the output.
     coverage: float | None = None
+    #: Digest of the grammar the readers used (``Grammar.digest``).
+    grammar: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         from extractor import __version__
 
         return {
             "schema_version": SCHEMA_VERSION,
-            "generator": {"name": "extractor", "version": __version__},
+            "generator": {
+                "name": "extractor",
+                "version": __version__,
+                **({"grammar": self.grammar} if self.grammar else {}),
+            },
             "source": self.source.to_dict(),
             "label": self.label,
             "title": self.title,

@@ -174,6 +174,8 @@ class PageQuality:
     reason: str
     #: Undecodable glyphs by kind (keys of ``KIND_DESCRIPTIONS``).
     kinds: tuple[tuple[str, int], ...] = ()
+    #: Why the page was skipped unread (``PageContent.too_complex``), None when it was read.
+    too_complex: str | None = None
 
 
 def _main_kind(quality: PageQuality) -> str:
@@ -222,6 +224,7 @@ def page_to_quality(page: PageContent) -> PageQuality:
         vertical_ratio=_ratio(vertical, chars),
         reason=_reason(chars, undecodable, vertical, kinds),
         kinds=tuple(sorted(kinds.items())),
+        too_complex=page.too_complex,
     )
 
 
@@ -282,8 +285,18 @@ def document_quality(
 def quality_to_warnings(
     quality: PageQuality, settings: Settings = DEFAULT_SETTINGS
 ) -> tuple[ReportWarning, ...]:
-    """The page's warnings: mostly undecodable text, or text written in vertical columns."""
+    """The page's warnings: skipped as too complex, mostly undecodable text, or text written
+    in vertical columns."""
     warnings = []
+    if quality.too_complex:
+        warnings.append(
+            ReportWarning(
+                "page_too_complex",
+                f"the page was skipped: {quality.too_complex} (a per-page limit; "
+                "a real report page draws far fewer)",
+                quality.page,
+            )
+        )
     if quality.undecodable_ratio > settings.undecodable_page_ratio:
         warnings.append(
             ReportWarning(

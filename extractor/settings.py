@@ -74,6 +74,29 @@ class Settings:
     column_gap: float = 1.5
     #: ... when both sides are at least this share of the area's height.
     column_min_height: float = 0.3
+    # --- hostile input: bounded memory and time (issue 11) ---
+    #: Largest decoded size (bytes) of any one PDF stream: a bigger one is a decompression
+    #: bomb and fails the file (``too_large``). Real reports' largest streams (embedded
+    #: Japanese fonts, page contents) decode to a few MB.
+    max_stream_bytes: int = 64 * 1024 * 1024
+    #: The same for object and cross-reference streams, which pdfminer parses token by token
+    #: in Python (seconds per MB); real ones decode to well under 0.1 MB.
+    max_object_stream_bytes: int = 4 * 1024 * 1024
+    #: Memory (address space, bytes) a batch worker may use for one file; beyond it the file
+    #: fails (``too_large``) and the batch goes on. A 300-page report needs about 130 MB.
+    max_memory: int = 1024 * 1024 * 1024
+    #: Per-page budgets; a page over any of them is skipped with a ``page_too_complex``
+    #: warning instead of minutes of work. Real report pages draw at most a few thousand
+    #: glyphs, strings and paths (2,742 glyphs, 2,628 operations, 420 segments in the samples
+    #: and ../shared/realpdfs). Glyphs drawn:
+    max_page_glyphs: int = 200_000
+    #: Drawing operations: text strings shown, paths painted, images and forms placed.
+    max_page_operations: int = 100_000
+    #: Straight or curved path segments (table rules are segments).
+    max_page_segments: int = 50_000
+    #: Decoded content-stream bytes interpreted (a form drawn N times counts N times); pdfminer
+    #: interprets about 0.2-0.5 MB a second, real report pages have under 0.1 MB.
+    max_page_content_bytes: int = 2 * 1024 * 1024
 
 
 DEFAULT_SETTINGS = Settings()

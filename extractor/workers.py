@@ -5,11 +5,15 @@ a process can be killed. Each worker is long-lived and converts one file at a ti
 (``Pool``) gives each task a deadline, replaces a worker that overruns it (``timeout``) or dies
 (``worker_died``: segfault, out of memory, killed), and goes on with the other files.
 Workers ignore Ctrl-C (the parent stops them) and exit by themselves if the parent is killed.
+Each worker caps its own address space at ``Settings.max_memory`` for every file
+(``RLIMIT_AS``): an allocation past it raises ``MemoryError``, which fails that file as
+``too_large`` while the worker lives on for the next one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import multiprocessing
@@ -25,7 +29,13 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import ExtractorError, InputNotFoundError, InternalError, UnreadableFileError
+from extractor.errors import (
+    ExtractorError,
+    InputNotFoundError,
+    InternalError,
+    TooLargeError,
+    UnreadableFileError,
+)
 from extractor.settings import Settings
 
 #: A converter turns one PDF into a report document (the JSON dict). It runs in a worker
@@ -45,10 +55,18 @@ def versions() -> tuple[str, str]:
 
 
 def convert_document(path: Path, settings: Settings) -> dict[str, Any]:
-    """The default converter: ``extractor.convert`` as a report document."""
+    """The default converter: ``extractor.convert`` as a report document.
+
+    A file name that is not UTF-8 (a Shift-JIS name from an old archive: Python holds its
+    bytes as lone surrogates, which no UTF-8 JSON file can hold) is recorded in
+    ``source.file`` with those bytes escaped (``\\x8e``), as the error lines show it.
+    """
     from extractor.high_level import convert
 
-    return convert(path, settings).to_dict()
+    document = convert(path, settings).to_dict()
+    name = document["source"]["file"]
+    document["source"]["file"] = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return document
 
 
 def _enriched(document: dict[str, Any]) -> bool | None:
@@ -59,10 +77,12 @@ def _enriched(document: dict[str, Any]) -> bool | None:
     return all(flags) if flags else None
 
 
-def current_output(output: Path, sha256: str, enrich: bool = True) -> dict[str, Any] | None:
+def current_output(
+    output: Path, sha256: str, enrich: bool = True, grammar: str | None = None
+) -> dict[str, Any] | None:
     """The existing output document if it is valid and made from this very input by this very
-    tool and schema version, with enrichment as asked (so converting again would give the
-    same file), else None."""
+    tool and schema version, with enrichment as asked and the same grammar (so converting
+    again would give the same file), else None."""
     from extractor.validate import report_to_errors
 
     try:
@@ -75,6 +95,7 @@ def current_output(output: Path, sha256: str, enrich: bool = True) -> dict[str, 
             document["source"]["sha256"] == sha256
             and document["generator"]["version"] == version
             and document["schema_version"] == schema_version
+            and (grammar is None or document["generator"].get("grammar") == grammar)
         )
     except (KeyError, TypeError):
         return None
@@ -95,20 +116,30 @@ class Task:
 
 
 def _run_task(task: Task, converter: Converter) -> dict[str, Any]:
-    """Convert (or skip) one file; every outcome becomes a plain dict, nothing is raised."""
-    from extractor.load import file_to_sha256
+    """Convert (or skip) one file; every outcome becomes a plain dict, nothing is raised.
+
+    The cheap checks come first: a FIFO or a link to /dev/zero must be refused from its
+    ``stat``, never hashed (the read would block, or never end)."""
+    from extractor.load import check_input, file_to_sha256
     from extractor.write import write_report
 
     started = time.perf_counter()
     result: dict[str, Any] = {"index": task.index}
     try:
+        check_input(task.path, task.settings)
         try:
             sha256 = file_to_sha256(task.path)
         except FileNotFoundError as exc:
             raise InputNotFoundError(f"no such file: {task.path}", path=str(task.path)) from exc
         except OSError as exc:
             raise UnreadableFileError(f"cannot read the file: {exc}", path=str(task.path)) from exc
-        existing = None if task.force else current_output(task.output, sha256, task.settings.enrich)
+        existing = (
+            None
+            if task.force
+            else current_output(
+                task.output, sha256, task.settings.enrich, task.settings.grammar.digest
+            )
+        )
         if existing is not None:
             document, status = existing, "skipped"
         else:
@@ -124,6 +155,10 @@ def _run_task(task: Task, converter: Converter) -> dict[str, Any]:
         result.update(status="failed", code=exc.code, message=exc.message)
         if isinstance(exc, InternalError):
             result["traceback"] = traceback.format_exc()
+    except MemoryError:
+        limit = task.settings.max_memory / 2**20
+        message = f"needs more than the {limit:.0f} MB memory limit per worker (--max-memory)"
+        result.update(status="failed", code=TooLargeError.code, message=message)
     except Exception as exc:  # a bug: report it for this file, keep the run going
         message = f"{type(exc).__name__}: {exc}"
         result.update(status="failed", code=InternalError.code, message=message)
@@ -148,11 +183,27 @@ def _worker_main(conn: Connection, converter: Converter) -> None:
             return
         if task is None:
             return
+        _limit_memory(task.settings.max_memory)
         result = _run_task(task, converter)
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):
             return
+        gc.collect()  # what a failed file left in reference cycles, before the next one
+
+
+def _limit_memory(limit: int) -> None:
+    """Cap this process's address space (where the platform can): past it, allocations
+    raise ``MemoryError`` instead of taking the machine's memory."""
+    try:
+        import resource
+    except ImportError:  # Windows: no RLIMIT_AS
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _exit_when_orphaned() -> None:

@@ -176,11 +176,16 @@ def sha256_of(path: Path) -> str:
 
 def fake_document(path: Path, pages: int = 1, warnings: int = 0) -> dict[str, Any]:
     """A minimal schema-valid report document for ``path`` (real sha256 of the file)."""
+    from extractor.grammar import default_grammar
     from extractor.load import file_to_sha256
 
     return {
         "schema_version": SCHEMA_VERSION,
-        "generator": {"name": "extractor", "version": extractor.__version__},
+        "generator": {
+            "name": "extractor",
+            "version": extractor.__version__,
+            "grammar": default_grammar().digest,
+        },
         "source": {"file": path.name, "sha256": file_to_sha256(path), "pages": pages},
         "label": None,
         "title": "テスト",
@@ -201,7 +206,8 @@ def fake_ok(path: Path, settings: extractor.Settings) -> dict[str, Any]:
 
 def fake_by_name(path: Path, settings: extractor.Settings) -> dict[str, Any]:
     """Behaves as the file name says: ``<error code>``, ``hang*``, ``crash*``, ``exit*``,
-    ``boom*`` (a bug), ``badschema*`` (an invalid document); anything else succeeds."""
+    ``boom*`` (a bug), ``badschema*`` (an invalid document), ``hog*`` (allocates 4 GB, a
+    chunk at a time, as a decompression bomb would); anything else succeeds."""
     name = path.stem
     for cls in errors.all_error_classes():
         if name == cls.code:
@@ -212,6 +218,9 @@ def fake_by_name(path: Path, settings: extractor.Settings) -> dict[str, Any]:
         os.kill(os.getpid(), signal.SIGSEGV)
     if name.startswith("exit"):
         os._exit(3)
+    if name.startswith("hog"):
+        chunks = [bytearray(64 << 20) for _ in range(64)]
+        return fake_document(path, pages=len(chunks))
     if name.startswith("boom"):
         raise RuntimeError("a bug in the pipeline")
     if name.startswith("badschema"):

@@ -11,7 +11,9 @@ IGNORED_PATHS = frozenset({"generator.version"})
 #: Measurements of the output, not content: compared only where the golden file states one
 #: (coverage is checked against the threshold, and every box against the page's own text,
 #: by tests of their own). Goldens state the page of goals, indicators and initiatives.
-MEASURED_KEYS = frozenset({"coverage", "bbox", "paragraph_boxes", "challenge_boxes", "page"})
+MEASURED_KEYS = frozenset(
+    {"coverage", "bbox", "paragraph_boxes", "challenge_boxes", "page", "grammar"}
+)
 
 
 #: Where things are printed: true of one PDF, not of its content (twins of a PDF differ here).

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import psutil
@@ -28,7 +29,8 @@ from extractor.batch import (
     find_inputs,
     plan_outputs,
 )
-from extractor.errors import InputNotFoundError, OutdirBusyError
+from extractor.errors import OutdirBusyError
+from extractor.grammar import load_grammar
 from extractor.settings import Settings
 from tests import broken_fixtures as bf
 from tests.conftest import REPO
@@ -79,9 +81,24 @@ def test_find_inputs_takes_named_files_as_given_and_drops_duplicates(tmp_path: P
     assert found == [pdf, odd]
 
 
-def test_find_inputs_missing_path(tmp_path: Path) -> None:
-    with pytest.raises(InputNotFoundError):
-        find_inputs([tmp_path / "nope"])
+def test_find_inputs_keeps_a_missing_path_for_the_batch_to_report(tmp_path: Path) -> None:
+    (pdf,) = _pdfs(tmp_path, "a.pdf")
+    assert find_inputs([tmp_path / "nope.pdf", pdf]) == [tmp_path / "nope.pdf", pdf]
+
+
+def test_find_inputs_keeps_pdf_named_entries_that_are_not_files(tmp_path: Path) -> None:
+    """A FIFO, a link to /dev/zero or a folder named *.pdf is reported, not left out."""
+    _pdfs(tmp_path, "a.pdf")
+    os.mkfifo(tmp_path / "pipe.pdf")
+    (tmp_path / "zero.pdf").symlink_to("/dev/zero")
+    (tmp_path / "folder.pdf").mkdir()
+    assert [p.name for p in find_inputs([tmp_path])] == [
+        "a.pdf",
+        "folder.pdf",
+        "pipe.pdf",
+        "zero.pdf",
+    ]
+    assert find_inputs([tmp_path / "folder.pdf"]) == [tmp_path / "folder.pdf"], "named: an input"
 
 
 def test_find_inputs_empty_folder(tmp_path: Path) -> None:
@@ -264,6 +281,23 @@ def test_switching_enrichment_converts_again(tmp_path: Path) -> None:
     report = convert_batch(inputs, out, settings=Settings(enrich=True), jobs=1)
     assert _statuses(report) == {"kurume_2020.pdf": "converted"}
     assert "keywords" in (out / "kurume_2020.json").read_text("utf-8")
+
+
+def test_issue_8_another_grammar_converts_again(tmp_path: Path) -> None:
+    """An output made with other conventions is not current: a grammar change is redone."""
+    inputs = [REPO / "samples" / "kurume_2020.pdf"]
+    out = tmp_path / "out"
+    plain = Settings(enrich=False)
+    convert_batch(inputs, out, settings=plain, jobs=1)
+    city = tmp_path / "city.toml"
+    city.write_text("[coverage]\nthreshold = 0.5\n", "utf-8")
+    other = replace(plain, grammar=load_grammar(city))
+    assert other.grammar.digest != plain.grammar.digest
+    report = convert_batch(inputs, out, settings=other, jobs=1)
+    assert _statuses(report) == {"kurume_2020.pdf": "converted"}
+    assert _run_json(out)["options"]["grammar"] == str(city)
+    again = convert_batch(inputs, out, settings=other, jobs=1)
+    assert _statuses(again) == {"kurume_2020.pdf": "skipped"}
 
 
 def test_changed_pdf_is_converted_again(tmp_path: Path) -> None:

@@ -75,7 +75,6 @@ def test_no_pdfs_found(tmp_path: Path, fake_convert: Any) -> None:
     "args",
     [
         ["convert"],
-        ["convert", "does-not-exist.pdf"],
         ["convert", "{pdf}", "--jobs", "0"],
         ["convert", "{pdf}", "--timeout", "0"],
         ["convert", "{pdf}", "--max-pages", "-1"],

@@ -34,7 +34,11 @@ STABLE = {
     errors.InternalError: ("internal_error", RuntimeError),
     errors.GrammarError: ("bad_grammar", ValueError),
     errors.NotUnderstoodError: ("not_understood", ValueError),
+    errors.OutdirBusyError: ("outdir_busy", BlockingIOError),
+    errors.OutdirUnwritableError: ("outdir_unwritable", PermissionError),
 }
+#: Codes about a whole batch's output folder, never one file's.
+BATCH_LEVEL = (errors.OutdirBusyError, errors.OutdirUnwritableError)
 
 
 def test_every_error_class_is_listed() -> None:
@@ -68,6 +72,16 @@ def test_errors_survive_pickling(cls: type[errors.ExtractorError]) -> None:
 def test_schema_error_keeps_its_error_list() -> None:
     error = errors.SchemaValidationError("bad", errors=["goals: wrong"], path="o.json")
     assert pickle.loads(pickle.dumps(error)).errors == ["goals: wrong"]
+
+
+def test_the_readme_lists_every_code() -> None:
+    """Scripts match on the codes: each one the tool can emit has a row in the README."""
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    for cls in errors.all_error_classes():
+        assert f"| `{cls.code}`" in readme or f"/ `{cls.code}`" in readme, cls.code
+    assert "| `page_too_complex`" in readme
 
 
 def test_public_api_exports_the_errors() -> None:
@@ -173,7 +187,9 @@ def test_too_many_bytes(tmp_path: Path) -> None:
 
 
 #: Error classes a converter may raise for one file (worker_died and timeout happen to it).
-RAISED = [c for c in STABLE if c not in (errors.WorkerDiedError, errors.InternalError)]
+RAISED = [
+    c for c in STABLE if c not in (errors.WorkerDiedError, errors.InternalError, *BATCH_LEVEL)
+]
 
 
 @pytest.mark.parametrize("cls", RAISED, ids=lambda c: c.code)

@@ -36,6 +36,8 @@ from tests.conftest import SAMPLES
 
 IN_CI = bool(os.environ.get("CI"))
 EXAMPLES = int(os.environ.get("EXTRACTOR_FUZZ_EXAMPLES", "60"))
+#: A long run prints its outcome counts so far every this many inputs.
+PROGRESS_EVERY = 250
 #: A hang is an input that takes longer than this (a clean sample converts in under a second).
 PER_EXAMPLE_SECONDS = float(os.environ.get("EXTRACTOR_FUZZ_SECONDS", "30"))
 
@@ -193,12 +195,18 @@ def test_mutated_pdfs_end_in_a_report_or_a_typed_error(
             except ExtractorError as error:
                 outcome = error.code
         outcomes[outcome] += 1
+        if EXAMPLES >= 1000 and sum(outcomes.values()) % PROGRESS_EVERY == 0:
+            print(f"fuzz progress: {_summary(outcomes)}", file=sys.stderr, flush=True)
 
     check()
     total = sum(outcomes.values())
-    summary = ", ".join(f"{code} {n}" for code, n in outcomes.most_common())
-    print(f"\nfuzz: {total} mutated inputs, no crash, no hang: {summary}", file=sys.stderr)
+    print(f"\nfuzz: no crash, no hang: {_summary(outcomes)}", file=sys.stderr)
     assert total >= min(EXAMPLES, 10)
+
+
+def _summary(outcomes: Counter[str]) -> str:
+    counts = ", ".join(f"{code} {n}" for code, n in outcomes.most_common())
+    return f"{sum(outcomes.values())} mutated inputs ({counts})"
 
 
 def test_mutations_actually_change_the_input() -> None:
