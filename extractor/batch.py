@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import OutdirBusyError, OutdirUnwritableError
+from extractor.errors import ExtractorError, OutdirBusyError, OutdirUnwritableError
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.workers import Converter, Pool, Task, convert_document, current_output, versions
 
@@ -356,6 +356,11 @@ def convert_batch(
     results: list[FileResult | None] = [None] * len(paths)
 
     def finish(interrupted: bool) -> RunReport:
+        if interrupted:  # workers were stopped, perhaps mid-write or right after a rename
+            clean_stale_temp_files(outdir)
+            for i, result in enumerate(results):
+                if result is None:
+                    results[i] = _written_before_the_stop(paths[i], outputs[i], settings, started)
         files = [
             r if r is not None else FileResult(str(p), None, "interrupted")
             for r, p in zip(results, paths, strict=True)
@@ -403,6 +408,31 @@ def convert_batch(
         except KeyboardInterrupt:
             raise BatchInterrupted(finish(interrupted=True)) from None
         return finish(interrupted=False)
+
+
+def _written_before_the_stop(
+    path: Path, output: Path, settings: Settings, started: dt.datetime
+) -> FileResult | None:
+    """A worker stopped by Ctrl-C may have renamed its output into place before it could
+    report: that file is whole and current, so it counts as converted (or skipped, if an
+    earlier run wrote it), not interrupted."""
+    from extractor.load import file_to_sha256
+
+    try:
+        written = dt.datetime.fromtimestamp(output.stat().st_mtime).astimezone()
+        sha256 = file_to_sha256(path)
+    except (OSError, ExtractorError):
+        return None
+    document = current_output(output, sha256, settings.enrich, settings.grammar.digest)
+    if document is None:
+        return None
+    return FileResult(
+        path=str(path),
+        output=str(output),
+        status="converted" if written >= started else "skipped",
+        warnings=len(document.get("warnings", [])),
+        pages=document["source"]["pages"],
+    )
 
 
 def _size(path: Path) -> int:
