@@ -134,13 +134,19 @@ def _cluster(values: Iterable[float], tolerance: float) -> list[list[float]]:
     return clusters
 
 
-def _touches(h: Rule, v: Rule, tol: float) -> bool:
-    return h.start - tol <= v.position <= h.end + tol and v.start - tol <= h.position <= v.end + tol
+@dataclass
+class _Run:
+    """Collinear rules that touch or overlap (the dashes or pieces of one drawn line)."""
+
+    members: list[int]
+    low: float  # the members' positions, lowest and highest (within tolerance of each other)
+    high: float
+    start: float
+    end: float
 
 
-def _collinear_links(rules: list[tuple[int, Rule]], tol: float) -> Iterator[tuple[int, int]]:
-    """Pairs of collinear rules that touch or overlap (dashes of one line): rules are put on
-    lines by clustering positions, then swept along each line, so n log n for n dashes."""
+def _runs(rules: list[tuple[int, Rule]], tol: float) -> list[_Run]:
+    """Rules put on lines by clustering positions, then swept along each line: n log n."""
     by_position = sorted(rules, key=lambda item: item[1].position)
     lines: list[list[tuple[int, Rule]]] = []
     for item in by_position:
@@ -148,43 +154,47 @@ def _collinear_links(rules: list[tuple[int, Rule]], tol: float) -> Iterator[tupl
             lines[-1].append(item)
         else:
             lines.append([item])
+    runs: list[_Run] = []
     for line in lines:
         line.sort(key=lambda item: item[1].start)
-        run_index, run_end = line[0][0], line[0][1].end
-        for i, rule in line[1:]:
-            if rule.start <= run_end + tol:
-                yield run_index, i
-                run_end = max(run_end, rule.end)
+        run: _Run | None = None
+        for i, rule in line:
+            if run is not None and rule.start <= run.end + tol:
+                run.members.append(i)
+                run.low, run.high = min(run.low, rule.position), max(run.high, rule.position)
+                run.end = max(run.end, rule.end)
             else:
-                run_index, run_end = i, rule.end
+                run = _Run([i], rule.position, rule.position, rule.start, rule.end)
+                runs.append(run)
+    return runs
 
 
-def _crossing_links(
-    hs: list[tuple[int, Rule]], vs: list[tuple[int, Rule]], tol: float
-) -> Iterator[tuple[int, int]]:
-    """Pairs (horizontal, vertical) that cross or meet; horizontals found by bisection."""
-    hs = sorted(hs, key=lambda item: item[1].position)
-    ys = [r.position for _, r in hs]
-    for j, v in vs:
-        lo, hi = bisect_left(ys, v.start - tol), bisect_right(ys, v.end + tol)
-        for i, h in hs[lo:hi]:
-            if _touches(h, v, tol):
-                yield i, j
+def _crossing_runs(hs: list[_Run], vs: list[_Run], tol: float) -> Iterator[tuple[_Run, _Run]]:
+    """Pairs (horizontal, vertical) of lines that cross or meet. Whole lines, not their
+    pieces, are paired, so thousands of strokes drawing one table (or a page of crossing
+    lines) cost what its few dozen lines cost; horizontals are found by bisection."""
+    hs = sorted(hs, key=lambda run: run.low)
+    lows = [run.low for run in hs]
+    reach = max((run.high - run.low for run in hs), default=0.0)
+    for v in vs:
+        lo = bisect_left(lows, v.start - tol - reach)
+        hi = bisect_right(lows, v.end + tol)
+        for h in hs[lo:hi]:
+            if h.high >= v.start - tol and h.start - tol <= v.high and v.low <= h.end + tol:
+                yield h, v
 
 
 def rules_to_groups(rules: Sequence[Rule], tolerance: float) -> list[list[Rule]]:
     """Split a page's rules into connected groups (crossing, meeting or collinear)."""
     rules = [r for r in rules if r.end > r.start]
-    hs = [(i, r) for i, r in enumerate(rules) if r.orientation == "h"]
-    vs = [(i, r) for i, r in enumerate(rules) if r.orientation == "v"]
+    hs = _runs([(i, r) for i, r in enumerate(rules) if r.orientation == "h"], tolerance)
+    vs = _runs([(i, r) for i, r in enumerate(rules) if r.orientation == "v"], tolerance)
     uf = _UnionFind(len(rules))
-    for links in (
-        _collinear_links(hs, tolerance),
-        _collinear_links(vs, tolerance),
-        _crossing_links(hs, vs, tolerance),
-    ):
-        for i, j in links:
-            uf.union(i, j)
+    for run in hs + vs:
+        for i in run.members[1:]:
+            uf.union(run.members[0], i)
+    for h, v in _crossing_runs(hs, vs, tolerance):
+        uf.union(h.members[0], v.members[0])
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(uf.find(i), []).append(rule)
