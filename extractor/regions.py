@@ -48,6 +48,9 @@ class Region:
     x1: float
     #: Horizontal band edges, top to bottom (at least the region's top and bottom).
     band_edges: tuple[float, ...]
+    #: Shorter rules inside the region, as (y, x0, x1): drawn across some columns only
+    #: (between sub-rows, but not through a cell merged over them).
+    partial_rules: tuple[tuple[float, float, float], ...] = ()
 
     @property
     def top(self) -> float:
@@ -300,7 +303,7 @@ def extend_below(
     bottom = max(_ink(r)[1] for r in row) + 1.0
     if not (fits and close) or len(columns) < 2 or bottom - region.bottom > pitch:
         return region
-    return Region(region.x0, region.x1, (*region.band_edges, bottom))
+    return Region(region.x0, region.x1, (*region.band_edges, bottom), region.partial_rules)
 
 
 def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
@@ -317,6 +320,56 @@ def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[floa
     return (a, b) if b > a else None
 
 
+def _partial_edges(region: Region, settings: Settings) -> dict[float, list[tuple[float, float]]]:
+    """The region's inner partial rules by height (y → drawn x segments), those at a band
+    edge left out (a full rule already parts every column there)."""
+    tolerance = settings.snap_tolerance
+    edges: dict[float, list[tuple[float, float]]] = {}
+    for y, x0, x1 in sorted(region.partial_rules):
+        if not region.top + tolerance < y < region.bottom - tolerance:
+            continue
+        if any(abs(y - e) <= tolerance for e in region.band_edges):
+            continue
+        at = next((e for e in edges if abs(e - y) <= tolerance), y)
+        edges.setdefault(at, []).append((x0, x1))
+    return edges
+
+
+def _drawn_share(segments: Sequence[tuple[float, float]], left: float, right: float) -> float:
+    """Share of [left, right] that ``segments`` draw."""
+    if right <= left:
+        return 1.0
+    drawn = sum(max(0.0, min(b, right) - max(a, left)) for a, b in _merge_intervals(segments))
+    return drawn / (right - left)
+
+
+def split_at_running_text(
+    region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[Region]:
+    """A stack of rules cut where a band between two of them holds running text (several
+    lines with no gutter): two tables of the same width, one below the other, with their
+    headings and paragraphs between, are two tables."""
+    pieces: list[Region] = []
+    current = [region.band_edges[0]]
+    for a, b in pairwise(region.band_edges):
+        inside = [
+            c for c in chars if region.x0 < c.centre_x < region.x1 and a < c.centre_y(settings) < b
+        ]
+        runs = chars_to_runs(inside, settings)
+        prose = len(_rows_of_runs(runs)) >= settings.min_table_rows and not runs_to_gutters(
+            runs, region.x0, region.x1, settings
+        )
+        if prose:
+            if len(current) >= 2:
+                pieces.append(Region(region.x0, region.x1, tuple(current), region.partial_rules))
+            current = [b]
+        else:
+            current.append(b)
+    if len(current) >= 2:
+        pieces.append(Region(region.x0, region.x1, tuple(current), region.partial_rules))
+    return pieces
+
+
 def region_to_virtual_rules(
     region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
 ) -> VirtualRules | None:
@@ -330,13 +383,15 @@ def region_to_virtual_rules(
     runs = chars_to_runs(inside, settings)
     if not runs:
         return None
-    bands = list(pairwise(region.band_edges))
+    partial = _partial_edges(region, settings)
+    bands = list(pairwise(sorted({*region.band_edges, *partial})))
     band_of = [
         next((i for i, (a, b) in enumerate(bands) if a <= r.baseline - 0.35 * r.size < b), 0)
         for r in runs
     ]
     # a header band may hold a title spanning columns: gutters come from the bands below it
-    body = [r for r, b in zip(runs, band_of, strict=True) if b > 0]
+    header_bottom = region.band_edges[1]
+    body = [r for r in runs if r.baseline - 0.35 * r.size >= header_bottom]
     basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
     gutters = [
         g
@@ -353,6 +408,12 @@ def region_to_virtual_rules(
     row_edges: list[float] = []
     open_cells: set[tuple[int, int]] = set()
     for i, (a, b) in enumerate(bands):
+        if i and a in partial:
+            open_cells |= {
+                (len(row_edges), c)
+                for c, (left, right) in enumerate(pairwise(col_edges))
+                if _drawn_share(partial[a], left, right) < settings.separator_coverage
+            }
         mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
         edges, spans = (
             band_to_rows(mine, col_edges, extents, a, b, settings, header=i == 0)
