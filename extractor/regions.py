@@ -223,6 +223,45 @@ def _stab(gaps: list[tuple[float, float]]) -> list[float]:
     return edges
 
 
+Span = tuple[float, float, int]  # a block's ink (top, bottom) and its column
+
+
+def _rows_of_span(span: Span, edges: Sequence[float]) -> tuple[int, int]:
+    return _interval_of(span[0] + 0.5, edges), _interval_of(span[1] - 0.5, edges)
+
+
+def _close_between_rows(spans: Sequence[Span], edges: Sequence[float]) -> list[float]:
+    """Row edges without the rows that only hold a cell set between two sub-rows (a name
+    or a target centred over them, its column empty in both; in a header, a word centred
+    over a role and its year): such a row's two edges become one through its middle, so
+    the cell spans the sub-rows on either side."""
+    n_rows = len(edges) - 1
+    by_row: list[list[Span]] = [[] for _ in range(n_rows)]
+    single: list[bool] = [True] * n_rows
+    for span in spans:
+        first, last = _rows_of_span(span, edges)
+        for r in range(first, last + 1):
+            by_row[r].append(span)
+            single[r] = single[r] and first == last
+    between = []
+    for r in range(1, n_rows - 1):
+        mine, above, below = by_row[r], by_row[r - 1], by_row[r + 1]
+        if not (mine and above and below and single[r]):
+            continue
+        if {s[2] for s in mine} & {s[2] for s in above + below}:
+            continue
+        ink_top, ink_bottom = min(s[0] for s in mine), max(s[1] for s in mine)
+        gap_middle = (max(s[1] for s in above) + min(s[0] for s in below)) / 2
+        if abs((ink_top + ink_bottom) / 2 - gap_middle) <= 0.25 * (ink_bottom - ink_top):
+            between.append(r)
+    out = list(edges)
+    for r in reversed(between):
+        if r + 1 in between:
+            continue
+        out[r : r + 2] = [(out[r] + out[r + 1]) / 2]
+    return out
+
+
 def band_to_rows(
     runs: Sequence[TextLine],
     col_edges: Sequence[float],
@@ -252,6 +291,7 @@ def band_to_rows(
         col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
         gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
     edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
+    edges = _close_between_rows(spans, edges)
     n_rows = len(edges) - 1
     filled: set[tuple[int, int]] = set()
     placed = []
