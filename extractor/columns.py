@@ -251,9 +251,29 @@ def grid_continues(previous: Grid, following: Grid, settings: Settings = DEFAULT
     def _edges_match(a: float, b: float) -> bool:
         return abs(a - b) <= settings.column_tolerance
 
+    if _same_header(previous, following, settings.grammar):
+        return True
     if not (_edges_match(previous.x0, following.x0) and _edges_match(previous.x1, following.x1)):
         return False
     inner_a, inner_b = previous.col_edges[1:-1], following.col_edges[1:-1]
     shared = sum(1 for a in inner_a if any(_edges_match(a, b) for b in inner_b))
     union = len(inner_a) + len(inner_b) - shared
     return union == 0 or shared / union >= settings.continuation_shared_edges
+
+
+def _same_header(previous: Grid, following: Grid, grammar: Grammar) -> bool:
+    """``following`` repeats ``previous``'s header: the same columns in the same order.
+    Column edges found from whitespace move with each page's text; the header does not."""
+    if not repeated_header_rows(following, grammar):
+        return False
+    before, after = grid_to_header_rows(previous, grammar), grid_to_header_rows(following, grammar)
+    if before is None or after is None:
+        return False
+
+    def _names(grid: Grid, header: tuple[int, int]) -> list[tuple]:
+        columns = grid_to_columns(grid, header, grammar)
+        return [(c.kind, c.role, c.fiscal_year, c.header) for c in columns]
+
+    return columns_ok(grid_to_columns(previous, before, grammar)) and _names(
+        previous, before
+    ) == _names(following, after)

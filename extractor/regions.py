@@ -102,8 +102,15 @@ def _ink(line: TextLine) -> tuple[float, float]:
     return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
 
 
+#: Marks that a number must follow (※1, 第2, (3): the mark's number may wrap alone.
+NUMBERED_MARK = "※*＊#＃№第(（"
+
+
 def _cut_number(upper: TextLine, lower: TextLine) -> bool:
-    return joins_number(upper.text.strip(), lower.text.strip())
+    """A figure at a line break continues the line above: the rest of a number cut in two,
+    or the number of a mark ending that line (``…割合※`` / ``1``)."""
+    above = upper.text.strip()
+    return joins_number(above, lower.text.strip()) or above[-1:] in NUMBERED_MARK
 
 
 def _is_number(text: str) -> bool:
