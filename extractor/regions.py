@@ -570,14 +570,20 @@ def _crosses(
     row: Sequence[TextLine], block: Sequence[Sequence[TextLine]], settings: Settings
 ) -> bool:
     """Whether a run of ``row`` runs across a gutter that already parts two cells in two
-    lines of the block (a line of running text after the table), not only into it."""
+    lines of the block (a line of running text after the table), not only into it: it
+    reaches a word's width past the gutter on both sides (a short cell under a header
+    printed as two words, like 目標値 R8, only bridges their gap)."""
     runs = [r for line in block for r in line]
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     for a, b in runs_to_gutters(runs, x0, x1, settings):
         parted = sum(
             any(r.x1 <= a for r in line) and any(r.x0 >= b for r in line) for line in block
         )
-        if parted >= 2 and any(run.x0 <= a and run.x1 >= b for run in row):
+        if parted >= 2 and any(
+            run.x0 <= a - settings.item_gap * run.size
+            and run.x1 >= b + settings.item_gap * run.size
+            for run in row
+        ):
             return True
     return False
 
