@@ -622,14 +622,20 @@ def _trim_tail(block: list[list[TextLine]], settings: Settings) -> list[list[Tex
     """The block without the lines after its last row of cells that are not wrapped lines
     of that row's cells: set apart by more than a line pitch, or wider than any cell of
     their column (a heading or paragraph after the table)."""
-    last = max(i for i, row in enumerate(block) if len(row) >= 2)
-    cells = [r for row in block if len(row) >= 2 for r in row]
+    runs = [r for row in block if len(row) >= 2 for r in row]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
+    # a row of cells has runs in two columns (``2　実施状況``, a heading, has two in one)
+    of_cells = [len({_column_of(r, edges) for r in row}) >= 2 for row in block]
+    last = max(i for i, cells in enumerate(of_cells) if cells)
+    cells = [r for row, c in zip(block, of_cells, strict=True) if c for r in row]
     end = last + 1
-    for (run,) in block[last + 1 :]:  # one run each: the last row of cells is above
-        pitch = run.baseline - block[end - 1][0].baseline
-        column = [c for c in cells if c.x0 < run.x1 and run.x0 < c.x1]
+    for row in block[last + 1 :]:  # in one column each: the last row of cells is above
+        left, right, size = min(r.x0 for r in row), max(r.x1 for r in row), row[0].size
+        pitch = row[0].baseline - block[end - 1][0].baseline
+        column = [c for c in cells if c.x0 < right and left < c.x1]
         widest = max((c.x1 - c.x0 for c in column), default=0.0)
-        if pitch > settings.wrap_pitch * run.size or run.x1 - run.x0 > widest + run.size:
+        if pitch > settings.wrap_pitch * size or right - left > widest + size:
             break
         end += 1
     return block[:end]
