@@ -558,10 +558,10 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
             if not runs_to_gutters(runs, x0, x1, settings) or _crosses(row, block, settings):
                 break
             block.append(row)
-        block = _trim_tail(block, settings)
-        if sum(len(row) >= 2 for row in block) >= settings.min_table_rows:
-            yield block
-            i += len(block)
+        start, end = _table_rows(block, settings)
+        if sum(len(row) >= 2 for row in block[start:end]) >= settings.min_table_rows:
+            yield block[start:end]
+            i += end
         else:
             i += 1
 
@@ -618,17 +618,24 @@ def chars_to_text_columns(
     return columns
 
 
-def _trim_tail(block: list[list[TextLine]], settings: Settings) -> list[list[TextLine]]:
-    """The block without the lines after its last row of cells that are not wrapped lines
-    of that row's cells: set apart by more than a line pitch, or wider than any cell of
-    their column (a heading or paragraph after the table)."""
+def _table_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, int]:
+    """The block's rows (start, end) without the lines before its first and after its last
+    row of cells (runs in two columns) that are no part of the table: a title at its left
+    edge above it (``1　成果指標の現状値``; a header word is centred over its column); after
+    it, lines set apart by more than a line pitch or wider than any cell of their column
+    (a heading or paragraph after the table, not a wrapped line of the last row's cells)."""
     runs = [r for row in block if len(row) >= 2 for r in row]
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
     # a row of cells has runs in two columns (``2　実施状況``, a heading, has two in one)
     of_cells = [len({_column_of(r, edges) for r in row}) >= 2 for row in block]
+    first = of_cells.index(True)
     last = max(i for i, cells in enumerate(of_cells) if cells)
     cells = [r for row, c in zip(block, of_cells, strict=True) if c for r in row]
+    left = min(c.x0 for c in cells)
+    start = first
+    while start > 0 and min(r.x0 for r in block[start - 1]) > left + block[start - 1][0].size:
+        start -= 1
     end = last + 1
     for row in block[last + 1 :]:  # in one column each: the last row of cells is above
         left, right, size = min(r.x0 for r in row), max(r.x1 for r in row), row[0].size
@@ -638,4 +645,4 @@ def _trim_tail(block: list[list[TextLine]], settings: Settings) -> list[list[Tex
         if pitch > settings.wrap_pitch * size or right - left > widest + size:
             break
         end += 1
-    return block[:end]
+    return start, end
