@@ -631,7 +631,7 @@ def _table_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, i
     of_cells = [len({_column_of(r, edges) for r in row}) >= 2 for row in block]
     first = of_cells.index(True)
     last = max(i for i, cells in enumerate(of_cells) if cells)
-    cells = [r for row, c in zip(block, of_cells, strict=True) if c for r in row]
+    cells = [r for row in block[first : last + 1] for r in row]
     left = min(c.x0 for c in cells)
     start = first
     while start > 0 and min(r.x0 for r in block[start - 1]) > left + block[start - 1][0].size:
