@@ -204,7 +204,44 @@ def grid_to_columns(
                     era=era,
                 )
             )
+    columns = _pair_roles_with_years(columns, grid, end, grammar)
     return _name_blank_columns(_source_as_name(columns, grammar))
+
+
+def _pair_roles_with_years(
+    columns: list[Column], grid: Grid, body_start: int, grammar: Grammar
+) -> list[Column]:
+    """A role word without a year whose column is empty in the body, beside a year with no
+    role word over the values (``目標値  令和6年度`` printed on one line, its gap taken for
+    a gutter): one column, that role in that year."""
+
+    def _empty(column: Column) -> bool:
+        return not any(
+            c.text and column.x0 <= (c.x0 + c.x1) / 2 < column.x1
+            for c in grid.cells
+            if c.row >= body_start
+        )
+
+    def _bare_year(column: Column) -> bool:
+        has_role = any(kind.startswith("role:") for kind, _ in header_terms(column.header, grammar))
+        return column.kind == "value" and column.fiscal_year is not None and not has_role
+
+    out: list[Column] = []
+    for column in columns:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "value"
+            and prev.fiscal_year is None
+            and _bare_year(column)
+            and _empty(prev)
+        ):
+            out[-1] = replace(
+                column, x0=prev.x0, header=f"{prev.header}{column.header}", role=prev.role
+            )
+        else:
+            out.append(column)
+    return out
 
 
 def _source_as_name(columns: list[Column], grammar: Grammar) -> list[Column]:
