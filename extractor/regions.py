@@ -629,6 +629,8 @@ def _table_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, i
     edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
     # a row of cells has runs in two columns (``2　実施状況``, a heading, has two in one)
     of_cells = [len({_column_of(r, edges) for r in row}) >= 2 for row in block]
+    if not any(of_cells):
+        return 0, 0
     first = of_cells.index(True)
     last = max(i for i, cells in enumerate(of_cells) if cells)
     cells = [r for row in block[first : last + 1] for r in row]
