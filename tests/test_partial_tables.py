@@ -37,13 +37,13 @@ def _subrow_table(top: float, *, target_merged: bool) -> list[Text]:
     them, and the target too when ``target_merged``."""
     texts = table_texts([HEADER], LEFTS, top=top)
     for i, (label, base, target) in enumerate([("小学生", "10人", "12人"), ("中学生", "20人", "")]):
-        y = top + 25 + i * 18
+        y = top + 25 + i * 22
         texts += [Text(LEFTS[1], y, label), Text(LEFTS[2], y, base)]
         if target and not target_merged:
             texts.append(Text(LEFTS[3], y, target))
-    texts.append(Text(LEFTS[0], top + 34, "待機児童数"))
+    texts.append(Text(LEFTS[0], top + 36, "待機児童数"))
     if target_merged:
-        texts.append(Text(LEFTS[3], top + 34, "30人"))
+        texts.append(Text(LEFTS[3], top + 36, "30人"))
     return texts
 
 
@@ -77,8 +77,8 @@ def test_a_rule_between_sub_rows_parts_only_the_columns_it_crosses(tmp_path: Pat
     """Rules across only: top, header, bottom, and between the sub-rows a rule over the
     区分 and baseline columns but not through the name or the target merged over them."""
     texts = _subrow_table(100, target_merged=True)
-    rules = [(50, 88, 480, 88), (50, 110, 480, 110), (50, 150, 480, 150)]
-    rules += [(190, 130, 390, 130)]
+    rules = [(50, 88, 480, 88), (50, 110, 480, 110), (50, 154, 480, 154)]
+    rules += [(190, 131, 390, 131)]
     (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=rules))
     (grid,) = grids
     assert _cell(grid, "待機児童数")[1] == 2
@@ -129,33 +129,38 @@ def test_a_heading_after_and_a_title_before_a_whitespace_table_are_not_rows(
 
 
 def test_a_wrapped_last_line_of_the_last_row_stays_in_the_table(tmp_path: Path) -> None:
-    rows = [HEADER, ["待機児童数", "各年度4月1日時点の", "10人", "0人"]]
-    texts = [*table_texts(rows, LEFTS, top=100, pitch=20), Text(LEFTS[1], 132, "待機児童数")]
-    texts += table_texts([["転入者数", "", "5人", "6人"]], LEFTS, top=150)
+    """A cell of two lines beside a one-line name centred on them (as a browser prints
+    it), in the only body row: its second line is no heading after the table."""
+    header = [HEADER, ["", "", "(R1)", "(R6)"]]
+    texts = table_texts(header, LEFTS, top=100, pitch=12)
+    texts += [Text(LEFTS[1], 130.5, "各年度4月1日時点の")]
+    texts += table_texts([["待機児童数", "", "10人", "0人"]], LEFTS, top=136)
+    texts += [Text(LEFTS[1], 141.5, "待機児童数")]
     (grids,) = _pages(tmp_path, Drawing(texts=texts))
     (grid,) = grids
-    assert _rows(grid)[1][1] == "各年度4月1日時点の待機児童数"
+    last = [t for t in _rows(grid)[-1] if t]
+    assert last == ["待機児童数", "各年度4月1日時点の待機児童数", "10人", "0人"]
 
 
 def test_a_short_cell_under_a_header_of_two_words_does_not_end_the_table(
     tmp_path: Path,
 ) -> None:
     """``目標値  R8`` printed as two words, and below it a value bridging their gap."""
-    header = table_texts([["指標名", "基準値", "評価"]], [60, 250, 450], top=100)
+    header = table_texts([["指標名", "基準値", "評価"], ["", "(R1)", "(点)"]], [60, 250, 450])
     header += [Text(330, 100, "目標値"), Text(375, 100, "R8")]
     body = []
     for i, (name, base, target, mark) in enumerate(
         [
-            ("待機児童数", "10", "5/5", "A"),
-            ("転入者数", "20", "3/5", "B"),
-            ("相談件数", "3", "4/5", "C"),
+            ("待機児童数", "10", "5/5件", "A"),
+            ("転入者数", "20", "3/5件", "B"),
+            ("相談件数", "3", "4/5件", "C"),
         ]
     ):
-        y = 118 + 18 * i
-        body += [Text(60, y, name), Text(250, y, base), Text(355, y, target), Text(450, y, mark)]
+        y = 136 + 18 * i
+        body += [Text(60, y, name), Text(250, y, base), Text(352, y, target), Text(450, y, mark)]
     (grids,) = _pages(tmp_path, Drawing(texts=header + body))
     (grid,) = grids
-    assert [r[0] for r in _rows(grid)] == ["指標名", "待機児童数", "転入者数", "相談件数"]
+    assert [r[0] for r in _rows(grid) if r[0]] == ["指標名", "待機児童数", "転入者数", "相談件数"]
     assert "目標値R8" in _rows(grid)[0]
 
 
