@@ -566,6 +566,20 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
             i += 1
 
 
+def _runs_across(
+    row: Sequence[TextLine], rows: Sequence[Sequence[TextLine]], settings: Settings
+) -> bool:
+    """Whether a run of ``row`` reaches a word's width past both sides of a gutter of
+    ``rows`` (a heading over a table's columns, not a header word centred over two)."""
+    runs = [r for line in rows for r in line]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    return any(
+        run.x0 <= a - settings.item_gap * run.size and run.x1 >= b + settings.item_gap * run.size
+        for a, b in runs_to_gutters(runs, x0, x1, settings)
+        for run in row
+    )
+
+
 def _crosses(
     row: Sequence[TextLine], block: Sequence[Sequence[TextLine]], settings: Settings
 ) -> bool:
@@ -623,8 +637,28 @@ def _table_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, i
     row of cells (runs in two columns) that are no part of the table: a title at its left
     edge above it (``1　成果指標の現状値``; a header word is centred over its column); after
     it, lines set apart by more than a line pitch or wider than any cell of their column
-    (a heading or paragraph after the table, not a wrapped line of the last row's cells)."""
+    (a heading or paragraph after the table, not a wrapped line of the last row's cells).
+    Nor is a line set apart above the table that runs across its columns (a heading)."""
+    start, end = _cell_rows(block, settings)
+    top = end - 1
+    while top > start:
+        above, below = block[top - 1], block[top]
+        apart = below[0].baseline - above[0].baseline > settings.wrap_pitch * above[0].size
+        if apart and _runs_across(above, block[top:end], settings):
+            break
+        top -= 1
+    if top == start:
+        return start, end
+    start, end = _cell_rows(block[top:end], settings)
+    return (top + start, top + end) if end else (0, 0)
+
+
+def _cell_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, int]:
+    """The block's rows from its first to its last row of cells, with the wrapped lines
+    and centred header words around them (see ``_table_rows``)."""
     runs = [r for row in block if len(row) >= 2 for r in row]
+    if not runs:
+        return 0, 0
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
     # a row of cells has runs in two columns (``2　実施状況``, a heading, has two in one)

@@ -197,3 +197,18 @@ def test_a_table_repeating_its_header_on_the_next_page_continues(tmp_path: Path)
     assert grid_continues(first[0], second[0])
     table = grids_to_indicator_table([first[0], second[0]])
     assert [i.name for i in table.indicators] == ["待機児童数", "相談件数", "転入者数", "訪問件数"]
+
+
+def test_a_heading_running_across_the_columns_above_a_table_is_not_a_row(
+    tmp_path: Path,
+) -> None:
+    """A contents line (title … page) and a goal heading of two words over the table's
+    columns, each set apart, then the table: the table starts at its header."""
+    texts = [Text(60, 60, "若い世代が安心して働けるまちをつくるについて"), Text(500, 60, "・・・2")]
+    texts += [Text(60, 90, "1　目標一"), Text(120, 90, "地域の魅力を生かした交流の促進について")]
+    texts += [Text(60, 112, "(1) 成果指標の状況")]
+    rows = [HEADER, ["待機児童数", "", "10人", "0人"], ["転入者数", "", "1,200人", "1,500人"]]
+    texts += table_texts(rows, [70, 200, 300, 400], top=130)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert [r[0] for r in _rows(grid)] == ["指標名", "待機児童数", "転入者数"]
