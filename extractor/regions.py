@@ -17,6 +17,7 @@ reader sees the same ``Grid`` either way.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -122,12 +123,33 @@ def _is_number(text: str) -> bool:
 Extent = tuple[float, float]
 
 
+#: The start of a line that a line break never cuts: a bracketed word (（注）, (※1)), a
+#: note mark with its number (※1), a figure, or a character with the closing punctuation
+#: that must follow it on its line.
+_UNBREAKABLE_START = re.compile(
+    r"[（(「『【][^）)」』】]{0,6}[）)」』】]|[※*＊][0-9０-９]+|[0-9０-９,，.．]+|.[、。，．）)」』】]*"
+)
+
+
+def _no_room_for(run: TextLine, end: float, right: float) -> bool:
+    """Whether ``run``'s first unbreakable piece would not have fitted after ``end`` on the
+    line above (the column ends at ``right``): that line ended short because of it
+    (``…児童数`` / ``（注）`` when the bracketed note is wider than what was left)."""
+    text = run.text.strip()
+    piece = _UNBREAKABLE_START.match(text)
+    if piece is None or not text:
+        return False
+    width = (run.x1 - run.x0) * len(piece.group()) / len(text)
+    return end + width > right + 0.5 * run.size
+
+
 def column_runs_to_blocks(
     runs: Sequence[TextLine], extent: Extent, settings: Settings = DEFAULT_SETTINGS
 ) -> list[list[TextLine]]:
     """One column's runs (top to bottom) grouped into cell blocks: a run continues the block
     above when that one wraps, running from edge to edge of ``extent`` (the column's text
-    edges: a short centred line, like 有 over 婦人科, does not) on to the next line."""
+    edges: a short centred line, like 有 over 婦人科, does not) on to the next line, or
+    stopping short where the run's first unbreakable piece would not have fitted."""
     left, right = extent
     blocks: list[list[TextLine]] = []
     for run in sorted(runs, key=lambda r: r.baseline):
@@ -135,7 +157,7 @@ def column_runs_to_blocks(
             prev = blocks[-1][-1]
             reach = min(settings.wrap_reach * prev.size, 0.25 * (right - left))
             wraps = (
-                prev.x1 >= right - reach
+                (prev.x1 >= right - reach or _no_room_for(run, prev.x1, right))
                 and prev.x0 <= left + reach
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))

@@ -212,3 +212,24 @@ def test_a_heading_running_across_the_columns_above_a_table_is_not_a_row(
     (grids,) = _pages(tmp_path, Drawing(texts=texts))
     (grid,) = grids
     assert [r[0] for r in _rows(grid)] == ["指標名", "待機児童数", "転入者数"]
+
+
+def test_a_bracketed_note_that_did_not_fit_continues_its_cell(tmp_path: Path) -> None:
+    """A word processor breaks ``…待機児童数（注）`` before the bracket when the bracketed
+    word no longer fits: the short line above it still wraps into it."""
+    lefts = [60, 120, 200, 260]
+    header = table_texts([["指標", "算出方法", "当初値", "目標"]], lefts, top=100)
+    source = ["各年度４", "月１日時", "点におけ", "る待機児", "童数", "（注）"]
+    texts = header + [Text(lefts[1], 118 + 10 * i, line, 8.5) for i, line in enumerate(source)]
+    texts += [Text(lefts[0], 140, "待機児童数", 8.5), Text(lefts[2], 140, "6人", 8.5)]
+    texts += [Text(lefts[3], 140, "0人", 8.5)]
+    texts += table_texts([["転入者数", "台帳", "20人", "30人"]], lefts, top=190)
+    rules = [(50, 88, 300, 88), (50, 106, 300, 106), (50, 176, 300, 176), (50, 196, 300, 196)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=rules))
+    (grid,) = grids
+    assert [t for t in _rows(grid)[1] if t] == [
+        "待機児童数",
+        "各年度4月1日時点における待機児童数(注)",
+        "6人",
+        "0人",
+    ]
