@@ -204,7 +204,44 @@ def grid_to_columns(
                     era=era,
                 )
             )
+    columns = _pair_roles_with_years(columns, grid, end, grammar)
     return _name_blank_columns(_source_as_name(columns, grammar))
+
+
+def _pair_roles_with_years(
+    columns: list[Column], grid: Grid, body_start: int, grammar: Grammar
+) -> list[Column]:
+    """A role word without a year whose column is empty in the body, beside a year with no
+    role word over the values (``目標値  令和6年度`` printed on one line, its gap taken for
+    a gutter): one column, that role in that year."""
+
+    def _empty(column: Column) -> bool:
+        return not any(
+            c.text and column.x0 <= (c.x0 + c.x1) / 2 < column.x1
+            for c in grid.cells
+            if c.row >= body_start
+        )
+
+    def _bare_year(column: Column) -> bool:
+        has_role = any(kind.startswith("role:") for kind, _ in header_terms(column.header, grammar))
+        return column.kind == "value" and column.fiscal_year is not None and not has_role
+
+    out: list[Column] = []
+    for column in columns:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "value"
+            and prev.fiscal_year is None
+            and _bare_year(column)
+            and _empty(prev)
+        ):
+            out[-1] = replace(
+                column, x0=prev.x0, header=f"{prev.header}{column.header}", role=prev.role
+            )
+        else:
+            out.append(column)
+    return out
 
 
 def _source_as_name(columns: list[Column], grammar: Grammar) -> list[Column]:
@@ -251,9 +288,29 @@ def grid_continues(previous: Grid, following: Grid, settings: Settings = DEFAULT
     def _edges_match(a: float, b: float) -> bool:
         return abs(a - b) <= settings.column_tolerance
 
+    if _same_header(previous, following, settings.grammar):
+        return True
     if not (_edges_match(previous.x0, following.x0) and _edges_match(previous.x1, following.x1)):
         return False
     inner_a, inner_b = previous.col_edges[1:-1], following.col_edges[1:-1]
     shared = sum(1 for a in inner_a if any(_edges_match(a, b) for b in inner_b))
     union = len(inner_a) + len(inner_b) - shared
     return union == 0 or shared / union >= settings.continuation_shared_edges
+
+
+def _same_header(previous: Grid, following: Grid, grammar: Grammar) -> bool:
+    """``following`` repeats ``previous``'s header: the same columns in the same order.
+    Column edges found from whitespace move with each page's text; the header does not."""
+    if not repeated_header_rows(following, grammar):
+        return False
+    before, after = grid_to_header_rows(previous, grammar), grid_to_header_rows(following, grammar)
+    if before is None or after is None:
+        return False
+
+    def _names(grid: Grid, header: tuple[int, int]) -> list[tuple]:
+        columns = grid_to_columns(grid, header, grammar)
+        return [(c.kind, c.role, c.fiscal_year, c.header) for c in columns]
+
+    return columns_ok(grid_to_columns(previous, before, grammar)) and _names(
+        previous, before
+    ) == _names(following, after)

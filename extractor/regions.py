@@ -17,6 +17,7 @@ reader sees the same ``Grid`` either way.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,9 @@ class Region:
     x1: float
     #: Horizontal band edges, top to bottom (at least the region's top and bottom).
     band_edges: tuple[float, ...]
+    #: Shorter rules inside the region, as (y, x0, x1): drawn across some columns only
+    #: (between sub-rows, but not through a cell merged over them).
+    partial_rules: tuple[tuple[float, float, float], ...] = ()
 
     @property
     def top(self) -> float:
@@ -99,8 +103,15 @@ def _ink(line: TextLine) -> tuple[float, float]:
     return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
 
 
+#: Marks that a number must follow (※1, 第2, (3): the mark's number may wrap alone.
+NUMBERED_MARK = "※*＊#＃№第(（"
+
+
 def _cut_number(upper: TextLine, lower: TextLine) -> bool:
-    return joins_number(upper.text.strip(), lower.text.strip())
+    """A figure at a line break continues the line above: the rest of a number cut in two,
+    or the number of a mark ending that line (``…割合※`` / ``1``)."""
+    above = upper.text.strip()
+    return joins_number(above, lower.text.strip()) or above[-1:] in NUMBERED_MARK
 
 
 def _is_number(text: str) -> bool:
@@ -112,12 +123,33 @@ def _is_number(text: str) -> bool:
 Extent = tuple[float, float]
 
 
+#: The start of a line that a line break never cuts: a bracketed word (（注）, (※1)), a
+#: note mark with its number (※1), a figure, or a character with the closing punctuation
+#: that must follow it on its line.
+_UNBREAKABLE_START = re.compile(
+    r"[（(「『【][^）)」』】]{0,6}[）)」』】]|[※*＊][0-9０-９]+|[0-9０-９,，.．]+|.[、。，．）)」』】]*"
+)
+
+
+def _no_room_for(run: TextLine, end: float, right: float) -> bool:
+    """Whether ``run``'s first unbreakable piece would not have fitted after ``end`` on the
+    line above (the column ends at ``right``): that line ended short because of it
+    (``…児童数`` / ``（注）`` when the bracketed note is wider than what was left)."""
+    text = run.text.strip()
+    piece = _UNBREAKABLE_START.match(text)
+    if piece is None or not text:
+        return False
+    width = (run.x1 - run.x0) * len(piece.group()) / len(text)
+    return end + width > right + 0.5 * run.size
+
+
 def column_runs_to_blocks(
     runs: Sequence[TextLine], extent: Extent, settings: Settings = DEFAULT_SETTINGS
 ) -> list[list[TextLine]]:
     """One column's runs (top to bottom) grouped into cell blocks: a run continues the block
     above when that one wraps, running from edge to edge of ``extent`` (the column's text
-    edges: a short centred line, like 有 over 婦人科, does not) on to the next line."""
+    edges: a short centred line, like 有 over 婦人科, does not) on to the next line, or
+    stopping short where the run's first unbreakable piece would not have fitted."""
     left, right = extent
     blocks: list[list[TextLine]] = []
     for run in sorted(runs, key=lambda r: r.baseline):
@@ -125,7 +157,7 @@ def column_runs_to_blocks(
             prev = blocks[-1][-1]
             reach = min(settings.wrap_reach * prev.size, 0.25 * (right - left))
             wraps = (
-                prev.x1 >= right - reach
+                (prev.x1 >= right - reach or _no_room_for(run, prev.x1, right))
                 and prev.x0 <= left + reach
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
@@ -220,6 +252,45 @@ def _stab(gaps: list[tuple[float, float]]) -> list[float]:
     return edges
 
 
+Span = tuple[float, float, int]  # a block's ink (top, bottom) and its column
+
+
+def _rows_of_span(span: Span, edges: Sequence[float]) -> tuple[int, int]:
+    return _interval_of(span[0] + 0.5, edges), _interval_of(span[1] - 0.5, edges)
+
+
+def _close_between_rows(spans: Sequence[Span], edges: Sequence[float]) -> list[float]:
+    """Row edges without the rows that only hold a cell set between two sub-rows (a name
+    or a target centred over them, its column empty in both; in a header, a word centred
+    over a role and its year): such a row's two edges become one through its middle, so
+    the cell spans the sub-rows on either side."""
+    n_rows = len(edges) - 1
+    by_row: list[list[Span]] = [[] for _ in range(n_rows)]
+    single: list[bool] = [True] * n_rows
+    for span in spans:
+        first, last = _rows_of_span(span, edges)
+        for r in range(first, last + 1):
+            by_row[r].append(span)
+            single[r] = single[r] and first == last
+    between = []
+    for r in range(1, n_rows - 1):
+        mine, above, below = by_row[r], by_row[r - 1], by_row[r + 1]
+        if not (mine and above and below and single[r]):
+            continue
+        if {s[2] for s in mine} & {s[2] for s in above + below}:
+            continue
+        ink_top, ink_bottom = min(s[0] for s in mine), max(s[1] for s in mine)
+        gap_middle = (max(s[1] for s in above) + min(s[0] for s in below)) / 2
+        if abs((ink_top + ink_bottom) / 2 - gap_middle) <= 0.25 * (ink_bottom - ink_top):
+            between.append(r)
+    out = list(edges)
+    for r in reversed(between):
+        if r + 1 in between:
+            continue
+        out[r : r + 2] = [(out[r] + out[r + 1]) / 2]
+    return out
+
+
 def band_to_rows(
     runs: Sequence[TextLine],
     col_edges: Sequence[float],
@@ -249,6 +320,7 @@ def band_to_rows(
         col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
         gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
     edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
+    edges = _close_between_rows(spans, edges)
     n_rows = len(edges) - 1
     filled: set[tuple[int, int]] = set()
     placed = []
@@ -300,7 +372,7 @@ def extend_below(
     bottom = max(_ink(r)[1] for r in row) + 1.0
     if not (fits and close) or len(columns) < 2 or bottom - region.bottom > pitch:
         return region
-    return Region(region.x0, region.x1, (*region.band_edges, bottom))
+    return Region(region.x0, region.x1, (*region.band_edges, bottom), region.partial_rules)
 
 
 def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
@@ -317,6 +389,56 @@ def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[floa
     return (a, b) if b > a else None
 
 
+def _partial_edges(region: Region, settings: Settings) -> dict[float, list[tuple[float, float]]]:
+    """The region's inner partial rules by height (y → drawn x segments), those at a band
+    edge left out (a full rule already parts every column there)."""
+    tolerance = settings.snap_tolerance
+    edges: dict[float, list[tuple[float, float]]] = {}
+    for y, x0, x1 in sorted(region.partial_rules):
+        if not region.top + tolerance < y < region.bottom - tolerance:
+            continue
+        if any(abs(y - e) <= tolerance for e in region.band_edges):
+            continue
+        at = next((e for e in edges if abs(e - y) <= tolerance), y)
+        edges.setdefault(at, []).append((x0, x1))
+    return edges
+
+
+def _drawn_share(segments: Sequence[tuple[float, float]], left: float, right: float) -> float:
+    """Share of [left, right] that ``segments`` draw."""
+    if right <= left:
+        return 1.0
+    drawn = sum(max(0.0, min(b, right) - max(a, left)) for a, b in _merge_intervals(segments))
+    return drawn / (right - left)
+
+
+def split_at_running_text(
+    region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> list[Region]:
+    """A stack of rules cut where a band between two of them holds running text (several
+    lines with no gutter): two tables of the same width, one below the other, with their
+    headings and paragraphs between, are two tables."""
+    pieces: list[Region] = []
+    current = [region.band_edges[0]]
+    for a, b in pairwise(region.band_edges):
+        inside = [
+            c for c in chars if region.x0 < c.centre_x < region.x1 and a < c.centre_y(settings) < b
+        ]
+        runs = chars_to_runs(inside, settings)
+        prose = len(_rows_of_runs(runs)) >= settings.min_table_rows and not runs_to_gutters(
+            runs, region.x0, region.x1, settings
+        )
+        if prose:
+            if len(current) >= 2:
+                pieces.append(Region(region.x0, region.x1, tuple(current), region.partial_rules))
+            current = [b]
+        else:
+            current.append(b)
+    if len(current) >= 2:
+        pieces.append(Region(region.x0, region.x1, tuple(current), region.partial_rules))
+    return pieces
+
+
 def region_to_virtual_rules(
     region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
 ) -> VirtualRules | None:
@@ -330,13 +452,15 @@ def region_to_virtual_rules(
     runs = chars_to_runs(inside, settings)
     if not runs:
         return None
-    bands = list(pairwise(region.band_edges))
+    partial = _partial_edges(region, settings)
+    bands = list(pairwise(sorted({*region.band_edges, *partial})))
     band_of = [
         next((i for i, (a, b) in enumerate(bands) if a <= r.baseline - 0.35 * r.size < b), 0)
         for r in runs
     ]
     # a header band may hold a title spanning columns: gutters come from the bands below it
-    body = [r for r, b in zip(runs, band_of, strict=True) if b > 0]
+    header_bottom = region.band_edges[1]
+    body = [r for r in runs if r.baseline - 0.35 * r.size >= header_bottom]
     basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
     gutters = [
         g
@@ -353,6 +477,12 @@ def region_to_virtual_rules(
     row_edges: list[float] = []
     open_cells: set[tuple[int, int]] = set()
     for i, (a, b) in enumerate(bands):
+        if i and a in partial:
+            open_cells |= {
+                (len(row_edges), c)
+                for c, (left, right) in enumerate(pairwise(col_edges))
+                if _drawn_share(partial[a], left, right) < settings.separator_coverage
+            }
         mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
         edges, spans = (
             band_to_rows(mine, col_edges, extents, a, b, settings, header=i == 0)
@@ -450,26 +580,46 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
             if not runs_to_gutters(runs, x0, x1, settings) or _crosses(row, block, settings):
                 break
             block.append(row)
-        block = _trim_tail(block, settings)
-        if sum(len(row) >= 2 for row in block) >= settings.min_table_rows:
-            yield block
-            i += len(block)
+        start, end = _table_rows(block, settings)
+        if sum(len(row) >= 2 for row in block[start:end]) >= settings.min_table_rows:
+            yield block[start:end]
+            i += end
         else:
             i += 1
+
+
+def _runs_across(
+    row: Sequence[TextLine], rows: Sequence[Sequence[TextLine]], settings: Settings
+) -> bool:
+    """Whether a run of ``row`` reaches a word's width past both sides of a gutter of
+    ``rows`` (a heading over a table's columns, not a header word centred over two)."""
+    runs = [r for line in rows for r in line]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    return any(
+        run.x0 <= a - settings.item_gap * run.size and run.x1 >= b + settings.item_gap * run.size
+        for a, b in runs_to_gutters(runs, x0, x1, settings)
+        for run in row
+    )
 
 
 def _crosses(
     row: Sequence[TextLine], block: Sequence[Sequence[TextLine]], settings: Settings
 ) -> bool:
     """Whether a run of ``row`` runs across a gutter that already parts two cells in two
-    lines of the block (a line of running text after the table), not only into it."""
+    lines of the block (a line of running text after the table), not only into it: it
+    reaches a word's width past the gutter on both sides (a short cell under a header
+    printed as two words, like 目標値 R8, only bridges their gap)."""
     runs = [r for line in block for r in line]
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     for a, b in runs_to_gutters(runs, x0, x1, settings):
         parted = sum(
             any(r.x1 <= a for r in line) and any(r.x0 >= b for r in line) for line in block
         )
-        if parted >= 2 and any(run.x0 <= a and run.x1 >= b for run in row):
+        if parted >= 2 and any(
+            run.x0 <= a - settings.item_gap * run.size
+            and run.x1 >= b + settings.item_gap * run.size
+            for run in row
+        ):
             return True
     return False
 
@@ -504,18 +654,53 @@ def chars_to_text_columns(
     return columns
 
 
-def _trim_tail(block: list[list[TextLine]], settings: Settings) -> list[list[TextLine]]:
-    """The block without the lines after its last row of cells that are not wrapped lines
-    of that row's cells: set apart by more than a line pitch, or wider than any cell of
-    their column (a heading or paragraph after the table)."""
-    last = max(i for i, row in enumerate(block) if len(row) >= 2)
-    cells = [r for row in block if len(row) >= 2 for r in row]
+def _table_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, int]:
+    """The block's rows (start, end) without the lines before its first and after its last
+    row of cells (runs in two columns) that are no part of the table: a title at its left
+    edge above it (``1　成果指標の現状値``; a header word is centred over its column); after
+    it, lines set apart by more than a line pitch or wider than any cell of their column
+    (a heading or paragraph after the table, not a wrapped line of the last row's cells).
+    Nor is a line set apart above the table that runs across its columns (a heading)."""
+    start, end = _cell_rows(block, settings)
+    top = end - 1
+    while top > start:
+        above, below = block[top - 1], block[top]
+        apart = below[0].baseline - above[0].baseline > settings.wrap_pitch * above[0].size
+        if apart and _runs_across(above, block[top:end], settings):
+            break
+        top -= 1
+    if top == start:
+        return start, end
+    start, end = _cell_rows(block[top:end], settings)
+    return (top + start, top + end) if end else (0, 0)
+
+
+def _cell_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, int]:
+    """The block's rows from its first to its last row of cells, with the wrapped lines
+    and centred header words around them (see ``_table_rows``)."""
+    runs = [r for row in block if len(row) >= 2 for r in row]
+    if not runs:
+        return 0, 0
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
+    # a row of cells has runs in two columns (``2　実施状況``, a heading, has two in one)
+    of_cells = [len({_column_of(r, edges) for r in row}) >= 2 for row in block]
+    if not any(of_cells):
+        return 0, 0
+    first = of_cells.index(True)
+    last = max(i for i, cells in enumerate(of_cells) if cells)
+    cells = [r for row in block[first : last + 1] for r in row]
+    left = min(c.x0 for c in cells)
+    start = first
+    while start > 0 and min(r.x0 for r in block[start - 1]) > left + block[start - 1][0].size:
+        start -= 1
     end = last + 1
-    for (run,) in block[last + 1 :]:  # one run each: the last row of cells is above
-        pitch = run.baseline - block[end - 1][0].baseline
-        column = [c for c in cells if c.x0 < run.x1 and run.x0 < c.x1]
+    for row in block[last + 1 :]:  # in one column each: the last row of cells is above
+        left, right, size = min(r.x0 for r in row), max(r.x1 for r in row), row[0].size
+        pitch = row[0].baseline - block[end - 1][0].baseline
+        column = [c for c in cells if c.x0 < right and left < c.x1]
         widest = max((c.x1 - c.x0 for c in column), default=0.0)
-        if pitch > settings.wrap_pitch * run.size or run.x1 - run.x0 > widest + run.size:
+        if pitch > settings.wrap_pitch * size or right - left > widest + size:
             break
         end += 1
-    return block[:end]
+    return start, end

@@ -30,6 +30,7 @@ from extractor.regions import (
     chars_to_whitespace_regions,
     extend_below,
     region_to_virtual_rules,
+    split_at_running_text,
 )
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
@@ -460,13 +461,26 @@ def _stacks(
     return [s for s in stacks if len(s) >= 2]
 
 
-def _horizontal_rule_stacks(groups: Sequence[Sequence[Rule]], settings: Settings) -> list[Region]:
+def _horizontal_rule_stacks(
+    groups: Sequence[Sequence[Rule]], chars: Sequence[Char], settings: Settings
+) -> list[Region]:
     """Horizontal rules with no verticals, stacked with the same extent: tables ruled only
-    across (top, header and bottom rules, or every row)."""
-    return [
-        Region(min(s[1] for s in stack), max(s[2] for s in stack), tuple(s[0] for s in stack))
-        for stack in _stacks(_rule_lines(groups, "h"), 2 * settings.column_tolerance)
-    ]
+    across (top, header and bottom rules, or every row), cut where running text lies
+    between two rules. Shorter rules inside (between sub-rows) come along as partial."""
+    lines = _rule_lines(groups, "h")
+    regions = []
+    for stack in _stacks(lines, 2 * settings.column_tolerance):
+        x0, x1 = min(s[1] for s in stack), max(s[2] for s in stack)
+        top, bottom = stack[0][0], stack[-1][0]
+        slack = settings.column_tolerance
+        partial = tuple(
+            line
+            for line in lines
+            if top < line[0] < bottom and x0 - slack <= line[1] and line[2] <= x1 + slack
+        )
+        region = Region(x0, x1, tuple(s[0] for s in stack), partial)
+        regions += split_at_running_text(region, chars, settings)
+    return regions
 
 
 def _vertical_rule_stacks(
@@ -512,7 +526,7 @@ def _rule_stack_tables(
     settings: Settings,
 ) -> list[_Skeleton]:
     """Tables ruled only across or only down, where no drawn table is."""
-    stacks = _horizontal_rule_stacks(groups, settings) + _vertical_rule_stacks(
+    stacks = _horizontal_rule_stacks(groups, chars, settings) + _vertical_rule_stacks(
         groups, chars, settings
     )
     found: list[_Skeleton] = []

@@ -1,0 +1,235 @@
+"""Indicator tables without full ruling, as issue 8's variant reports draw them: sub-rows
+under a merged name or target, rules between sub-rows only, two-row headers, tables
+continued on the next page, and the headings and notes around a table set in whitespace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.columns import grid_continues, grid_to_columns, grid_to_header_rows
+from extractor.indicators import grids_to_indicator_table
+from extractor.load import pdf_to_pages
+from extractor.tables import Grid, page_to_grids
+from tests.fixtures_layouts import Drawing, Text, draw, table_texts
+
+#: Name, 区分, baseline, target columns' left edges.
+LEFTS = [60, 200, 300, 400]
+HEADER = ["指標名", "区分", "基準値(R1)", "目標値(R6)"]
+
+
+def _pages(tmp_path: Path, *pages: Drawing) -> list[list[Grid]]:
+    return [page_to_grids(p) for p in pdf_to_pages(draw(tmp_path / "t.pdf", list(pages)))]
+
+
+def _rows(grid: Grid) -> list[list[str]]:
+    return [[c.text for c in grid.row_cells(r) if c.row == r] for r in range(grid.n_rows)]
+
+
+def _cell(grid: Grid, text: str) -> tuple[int, int]:
+    """(row, row_span) of the cell printing ``text``."""
+    (cell,) = [c for c in grid.cells if c.text == text]
+    return cell.row, cell.row_span
+
+
+def _subrow_table(top: float, *, target_merged: bool) -> list[Text]:
+    """A header, then one indicator over two sub-rows (小学生, 中学生): its name set between
+    them, and the target too when ``target_merged``."""
+    texts = table_texts([HEADER], LEFTS, top=top)
+    for i, (label, base, target) in enumerate([("小学生", "10人", "12人"), ("中学生", "20人", "")]):
+        y = top + 25 + i * 22
+        texts += [Text(LEFTS[1], y, label), Text(LEFTS[2], y, base)]
+        if target and not target_merged:
+            texts.append(Text(LEFTS[3], y, target))
+    texts.append(Text(LEFTS[0], top + 36, "待機児童数"))
+    if target_merged:
+        texts.append(Text(LEFTS[3], top + 36, "30人"))
+    return texts
+
+
+def test_a_name_centred_between_sub_rows_spans_them(tmp_path: Path) -> None:
+    """No rules at all: the name's line lies between the sub-rows' lines; it is one cell over
+    both (not a row of its own), and the sub-rows keep their values."""
+    (grids,) = _pages(tmp_path, Drawing(texts=_subrow_table(100, target_merged=True)))
+    (grid,) = grids
+    name_row, name_span = _cell(grid, "待機児童数")
+    assert name_span == 2
+    assert _cell(grid, "30人") == (name_row, 2)
+    assert _rows(grid)[name_row] == ["待機児童数", "小学生", "10人", "30人"]
+    assert _rows(grid)[name_row + 1] == ["中学生", "20人"]
+    table = grids_to_indicator_table([grid])
+    (indicator,) = table.indicators
+    assert [s.label for s in indicator.series] == ["小学生", "中学生"]
+    assert [s.values[0].raw for s in indicator.series] == ["10人", "20人"]
+    assert indicator.series[0].values[1].raw == "30人"
+
+
+def test_a_label_row_at_the_line_pitch_is_not_a_merged_cell(tmp_path: Path) -> None:
+    """A line in one column between two rows that use that column too stays a row."""
+    rows = [HEADER, ["保育", "小学生", "10人", "12人"], ["相談", "", "", ""]]
+    rows += [["訪問", "中学生", "20人", "22人"]]
+    (grids,) = _pages(tmp_path, Drawing(texts=table_texts(rows, LEFTS, top=100)))
+    (grid,) = grids
+    assert [[t for t in r if t] for r in _rows(grid)[1:]] == [[t for t in r if t] for r in rows[1:]]
+
+
+def test_a_rule_between_sub_rows_parts_only_the_columns_it_crosses(tmp_path: Path) -> None:
+    """Rules across only: top, header, bottom, and between the sub-rows a rule over the
+    区分 and baseline columns but not through the name or the target merged over them."""
+    texts = _subrow_table(100, target_merged=True)
+    rules = [(50, 88, 480, 88), (50, 110, 480, 110), (50, 154, 480, 154)]
+    rules += [(190, 131, 390, 131)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=rules))
+    (grid,) = grids
+    assert _cell(grid, "待機児童数")[1] == 2
+    assert _cell(grid, "30人")[1] == 2
+    assert _cell(grid, "小学生")[1] == _cell(grid, "中学生")[1] == 1
+
+
+def test_two_tables_of_one_width_with_text_between_are_two(tmp_path: Path) -> None:
+    """The two tables' rules stack (same extent); the headings and paragraph between them
+    are running text, which no table holds."""
+    first = table_texts([HEADER, ["待機児童数", "", "10人", "0人"]], LEFTS, top=100)
+    second = table_texts([HEADER, ["転入者数", "", "1,200人", "1,500人"]], LEFTS, top=260)
+    prose = "市は、子育て世帯の負担を軽くするため、保育料の減免や利用料の減額を行った。"
+    between = [Text(60, 160 + i * 15, line) for i, line in enumerate(["(2) 主な取組", prose])]
+    between += [Text(60, 205, "(3) 今後の方向性"), Text(60, 220, prose)]
+    rules = []
+    for top in (100, 260):
+        rules += [(50, top - 12, 480, top - 12), (50, top + 6, 480, top + 6)]
+        rules += [(50, top + 24, 480, top + 24)]
+    (grids,) = _pages(tmp_path, Drawing(texts=first + between + second, rules=rules))
+    assert [_rows(g)[1][0] for g in grids] == ["待機児童数", "転入者数"]
+    assert all(prose not in c.text for g in grids for c in g.cells)
+
+
+def test_a_mark_number_wrapped_alone_continues_its_cell(tmp_path: Path) -> None:
+    """``…割合※`` / ``1``: the figure on the next line is the mark's, not a row."""
+    rows = [HEADER, ["受診率", "受診者の割合※", "86.3%", "98.0%"]]
+    rows += [["転入者数", "住民基本台帳", "1,803人", "2,952人"]]
+    texts = [*table_texts(rows, LEFTS, top=100, pitch=30), Text(LEFTS[1], 142, "1")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert grid.n_rows == 3
+    assert _rows(grid)[1][:2] == ["受診率", "受診者の割合※1"]
+
+
+def test_a_heading_after_and_a_title_before_a_whitespace_table_are_not_rows(
+    tmp_path: Path,
+) -> None:
+    """``1　成果指標`` at the table's left edge above it, and ``2　実施状況`` (two words in
+    the name column) after it, are headings, not rows of the table."""
+    rows = [HEADER, ["待機児童数", "", "10人", "0人"], ["転入者数", "", "1,200人", "1,500人"]]
+    texts = [Text(60, 85, "1　成果指標の状況")]
+    texts += table_texts(rows, LEFTS, top=103)
+    texts += [Text(60, 170, "2　実施状況")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert [r[0] for r in _rows(grid)] == ["指標名", "待機児童数", "転入者数"]
+
+
+def test_a_wrapped_last_line_of_the_last_row_stays_in_the_table(tmp_path: Path) -> None:
+    """A cell of two lines beside a one-line name centred on them (as a browser prints
+    it), in the only body row: its second line is no heading after the table."""
+    header = [HEADER, ["", "", "(R1)", "(R6)"]]
+    texts = table_texts(header, LEFTS, top=100, pitch=12)
+    texts += [Text(LEFTS[1], 130.5, "各年度4月1日時点の")]
+    texts += table_texts([["待機児童数", "", "10人", "0人"]], LEFTS, top=136)
+    texts += [Text(LEFTS[1], 141.5, "待機児童数")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    last = [t for t in _rows(grid)[-1] if t]
+    assert last == ["待機児童数", "各年度4月1日時点の待機児童数", "10人", "0人"]
+
+
+def test_a_short_cell_under_a_header_of_two_words_does_not_end_the_table(
+    tmp_path: Path,
+) -> None:
+    """``目標値  R8`` printed as two words, and below it a value bridging their gap."""
+    header = table_texts([["指標名", "基準値", "評価"], ["", "(R1)", "(点)"]], [60, 250, 450])
+    header += [Text(330, 100, "目標値"), Text(375, 100, "R8")]
+    body = []
+    for i, (name, base, target, mark) in enumerate(
+        [
+            ("待機児童数", "10", "5/5件", "A"),
+            ("転入者数", "20", "3/5件", "B"),
+            ("相談件数", "3", "4/5件", "C"),
+        ]
+    ):
+        y = 136 + 18 * i
+        body += [Text(60, y, name), Text(250, y, base), Text(352, y, target), Text(450, y, mark)]
+    (grids,) = _pages(tmp_path, Drawing(texts=header + body))
+    (grid,) = grids
+    assert [r[0] for r in _rows(grid) if r[0]] == ["指標名", "待機児童数", "転入者数", "相談件数"]
+    assert "目標値R8" in _rows(grid)[0]
+
+
+def test_a_role_word_and_its_year_on_one_header_line_are_one_column(tmp_path: Path) -> None:
+    """``目標値   令和6年度`` with the value under the year only: the gap is a gutter on
+    the page, but the header names one target column in 2024."""
+    rows = [["指標名", "基準値(R1)", "目標値", "令和6年度"], ["待機児童数", "10人", "", "0人"]]
+    rows += [["転入者数", "20人", "", "5人"]]
+    (grids,) = _pages(tmp_path, Drawing(texts=table_texts(rows, [60, 200, 320, 380], top=100)))
+    (grid,) = grids
+    header = grid_to_header_rows(grid)
+    assert header is not None
+    values = [c for c in grid_to_columns(grid, header) if c.kind == "value"]
+    assert [(c.role, c.fiscal_year) for c in values] == [("baseline", 2019), ("target", 2024)]
+    (first, _) = grids_to_indicator_table([grid]).indicators
+    assert [v.raw for v in first.series[0].values] == ["10人", "0人"]
+
+
+def test_a_table_repeating_its_header_on_the_next_page_continues(tmp_path: Path) -> None:
+    """Column edges found from whitespace move with each page's text (a long source on the
+    first page, a short one on the next); the repeated header says it is one table."""
+    header = ["指標名", "根拠", "基準値(R1)", "目標値(R6)"]
+    one = [header, ["待機児童数", "各年度4月1日時点における待機児童数", "10人", "0人"]]
+    two = [header, ["転入者数", "住民基本台帳", "1,200人", "1,500人"]]
+    one += [["相談件数", "事業実績報告による件数", "30件", "40件"]]
+    two += [["訪問件数", "事業実績", "3件", "4件"]]
+    lefts = [60, 160, 380, 450]
+    first, second = _pages(
+        tmp_path,
+        Drawing(texts=table_texts(one, lefts, top=100)),
+        Drawing(texts=table_texts(two, lefts, top=100)),
+    )
+    assert first[0].col_edges != second[0].col_edges
+    assert grid_continues(first[0], second[0])
+    table = grids_to_indicator_table([first[0], second[0]])
+    assert [i.name for i in table.indicators] == ["待機児童数", "相談件数", "転入者数", "訪問件数"]
+
+
+def test_a_heading_running_across_the_columns_above_a_table_is_not_a_row(
+    tmp_path: Path,
+) -> None:
+    """A contents line (title … page) and a goal heading of two words over the table's
+    columns, each set apart, then the table: the table starts at its header."""
+    texts = [Text(60, 60, "若い世代が安心して働けるまちをつくるについて"), Text(500, 60, "・・・2")]
+    texts += [Text(60, 90, "1　目標一"), Text(120, 90, "地域の魅力を生かした交流の促進について")]
+    texts += [Text(60, 112, "(1) 成果指標の状況")]
+    rows = [HEADER, ["待機児童数", "", "10人", "0人"], ["転入者数", "", "1,200人", "1,500人"]]
+    texts += table_texts(rows, [70, 200, 300, 400], top=130)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert [r[0] for r in _rows(grid)] == ["指標名", "待機児童数", "転入者数"]
+
+
+def test_a_bracketed_note_that_did_not_fit_continues_its_cell(tmp_path: Path) -> None:
+    """A word processor breaks ``…待機児童数（注）`` before the bracket when the bracketed
+    word no longer fits: the short line above it still wraps into it."""
+    lefts = [60, 120, 200, 260]
+    header = table_texts([["指標", "算出方法", "当初値", "目標"]], lefts, top=100)
+    source = ["各年度４", "月１日時", "点におけ", "る待機児", "童数", "（注）"]
+    texts = header + [Text(lefts[1], 118 + 10 * i, line, 8.5) for i, line in enumerate(source)]
+    texts += [Text(lefts[0], 140, "待機児童数", 8.5), Text(lefts[2], 140, "6人", 8.5)]
+    texts += [Text(lefts[3], 140, "0人", 8.5)]
+    texts += table_texts([["転入者数", "台帳", "20人", "30人"]], lefts, top=190)
+    rules = [(50, 88, 300, 88), (50, 106, 300, 106), (50, 176, 300, 176), (50, 196, 300, 196)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=rules))
+    (grid,) = grids
+    assert [t for t in _rows(grid)[1] if t] == [
+        "待機児童数",
+        "各年度4月1日時点における待機児童数(注)",
+        "6人",
+        "0人",
+    ]
