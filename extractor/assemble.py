@@ -61,6 +61,7 @@ CONTENT_WARNINGS = frozenset(
         "ambiguous_row",
         "dropped_note",
         "page_too_complex",
+        "empty_indicator_table",
     }
 )
 
@@ -285,6 +286,13 @@ class _OutlineReader:
             self.unplaced_chars += _grid_chars(table.grids)
             return
         goal = self.goals[-1]
+        if not read.indicators:
+            message = (
+                "a table headed like an indicator table gave no indicator (no row under its "
+                "header was read): its text is not in the output"
+            )
+            self.warnings.append(ReportWarning("empty_indicator_table", message, read.page))
+            self.unplaced_chars += _grid_chars(table.grids)
         goal.indicators += read.indicators
         for note in read.unattached_notes:
             goal.notes.append(note)

@@ -21,7 +21,7 @@ from extractor import batch, cli
 from extractor.batch import FileResult
 from tests import broken_fixtures as bf
 from tests.conftest import GOLDEN, SAMPLES
-from tests.fixtures_tables import PageSpec, build_pdf
+from tests.fixtures_tables import PageSpec, build_pdf, simple_table
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
@@ -413,3 +413,18 @@ def test_issue_8_grammar_file_merges_over_the_default(tmp_path: Path) -> None:
     bad = run("convert", SAMPLES / "kurume_2021.pdf", "--grammar", tmp_path / "none.toml")
     assert bad.exit_code == 2
     assert "grammar file not found" in bad.output
+
+
+def test_issue_8_a_table_headed_like_indicators_that_gives_none_is_reported(
+    tmp_path: Path,
+) -> None:
+    """Never an empty indicators section with nothing said: a header and no row read."""
+    table = simple_table(["成果指標", "基準値\n(令和元年度)", "目標値\n(令和6年度)"], [], top=120)
+    texts = [(60, 80, "【基本目標1】安心して暮らせるまち", 12), (60, 105, "(1) 成果指標", 10.5)]
+    pdf = build_pdf(tmp_path / "empty.pdf", [PageSpec(tables=[table], texts=texts)])
+    report = extractor.convert(pdf, extractor.Settings(enrich=False))
+    assert report.goals[0].indicators == ()
+    # most of this tiny report is the unread header: coverage says so too
+    assert [w.code for w in report.warnings] == ["empty_indicator_table", "low_coverage"]
+    with pytest.raises(extractor.NotUnderstoodError):
+        extractor.convert(pdf, extractor.Settings(enrich=False, strict=True))
