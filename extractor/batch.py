@@ -10,7 +10,9 @@ The command line (``extractor convert``) is a thin layer over this module::
 
 Each file is converted in a worker process (``extractor.workers``): one that hangs past the
 timeout is killed and reported as ``timeout``, one that crashes (segfault, out of memory,
-killed) as ``worker_died``, and the run goes on with a fresh worker.
+killed) as ``worker_died``, and the run goes on with a fresh worker. A run of one or two files
+that a single worker would do is converted in this process, under the same time and memory
+limits (``extractor.workers.convert_here``), so it starts at once.
 
 Outputs are written atomically (``extractor.write``), so an interrupted run (Ctrl-C, SIGTERM,
 even ``kill -9``) never leaves half a JSON file; stray temporary files are removed by the next
@@ -39,7 +41,16 @@ from typing import Any
 
 from extractor.errors import ExtractorError, OutdirBusyError, OutdirUnwritableError
 from extractor.settings import DEFAULT_SETTINGS, Settings
-from extractor.workers import Converter, Pool, Task, convert_document, current_output, versions
+from extractor.workers import (
+    Converter,
+    Pool,
+    Task,
+    convert_document,
+    convert_here,
+    current_output,
+    fits_in_process,
+    versions,
+)
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -404,7 +415,10 @@ def convert_batch(
             for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))  # biggest first
         ]
         try:
-            Pool(jobs, timeout, converter).run(deque(tasks), record)
+            if fits_in_process(len(tasks), jobs, settings):
+                convert_here(deque(tasks), timeout, converter, record)
+            else:
+                Pool(jobs, timeout, converter).run(deque(tasks), record)
         except KeyboardInterrupt:
             raise BatchInterrupted(finish(interrupted=True)) from None
         return finish(interrupted=False)
