@@ -37,10 +37,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import ExtractorError, OutdirBusyError, OutdirUnwritableError
-from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.workers import (
     Converter,
     Pool,
@@ -51,6 +50,9 @@ from extractor.workers import (
     fits_in_process,
     versions,
 )
+
+if TYPE_CHECKING:  # the settings compile the grammar: imported when a run starts
+    from extractor.settings import Settings
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -193,7 +195,7 @@ class RunReport:
     jobs: int
     force: bool
     timeout: float
-    settings: Settings = DEFAULT_SETTINGS
+    settings: Settings = field(default_factory=lambda: _default_settings())
     interrupted: bool = False
     tool_version: str = field(default_factory=lambda: versions()[0])
     schema_version: str = field(default_factory=lambda: versions()[1])
@@ -341,7 +343,7 @@ def default_jobs() -> int:
 def convert_batch(
     inputs: Iterable[str | Path],
     outdir: str | Path,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = None,
     *,
     jobs: int | None = None,
     force: bool = False,
@@ -358,6 +360,7 @@ def convert_batch(
     Raises ``OutdirUnwritableError`` if ``outdir`` cannot be created or written, and
     ``OutdirBusyError`` if another run holds it.
     """
+    settings = settings if settings is not None else _default_settings()
     paths = [Path(p) for p in inputs]
     outdir = Path(outdir)
     _writable_outdir(outdir)
@@ -447,6 +450,12 @@ def _written_before_the_stop(
         warnings=len(document.get("warnings", [])),
         pages=document["source"]["pages"],
     )
+
+
+def _default_settings() -> Settings:
+    from extractor.settings import DEFAULT_SETTINGS
+
+    return DEFAULT_SETTINGS
 
 
 def _size(path: Path) -> int:

@@ -24,7 +24,6 @@ import contextlib
 import gc
 import json
 import logging
-import multiprocessing
 import os
 import signal
 import threading
@@ -33,9 +32,8 @@ import traceback
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import (
     ExtractorError,
@@ -44,11 +42,15 @@ from extractor.errors import (
     TooLargeError,
     UnreadableFileError,
 )
-from extractor.settings import Settings
+
+if TYPE_CHECKING:  # imported where used: ``extractor --help`` needs neither
+    from multiprocessing.connection import Connection
+
+    from extractor.settings import Settings
 
 #: A converter turns one PDF into a report document (the JSON dict). It runs in a worker
 #: process, so it must be picklable: a module-level function.
-Converter = Callable[[Path, Settings], dict[str, Any]]
+Converter = Callable[[Path, "Settings"], dict[str, Any]]
 
 
 def versions() -> tuple[str, str]:
@@ -320,6 +322,8 @@ class _Worker:
 
 def _context() -> Any:
     """forkserver where available: fast worker start (modules preloaded), no fork-with-threads."""
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["extractor.workers", "extractor.high_level"])
@@ -398,6 +402,8 @@ class Pool:
 
     def _wait(self, record: Callable[[dict[str, Any]], None]) -> None:
         """Wait for a message, a death or the next deadline; handle whatever happened."""
+        from multiprocessing.connection import wait
+
         watched = [w for w in self.workers if w.task or not w.ready]
         if not watched:
             return
