@@ -10,6 +10,8 @@ The public API::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
 from extractor.errors import (
@@ -27,25 +29,45 @@ from extractor.errors import (
     TooLargeError,
     UndecodableTextError,
 )
-from extractor.grammar import Grammar, load_grammar
-from extractor.model import (
-    SCHEMA_VERSION,
-    Amount,
-    Goal,
-    Indicator,
-    Initiative,
-    Report,
-    ReportWarning,
-    Series,
-    Terms,
-    Value,
-)
-from extractor.settings import Settings
-from extractor.validate import report_to_errors, run_report_to_errors, validate_report
+
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
+    from extractor.grammar import Grammar, load_grammar
+    from extractor.model import (
+        SCHEMA_VERSION,
+        Amount,
+        Goal,
+        Indicator,
+        Initiative,
+        Report,
+        ReportWarning,
+        Series,
+        Terms,
+        Value,
+    )
+    from extractor.settings import Settings
+    from extractor.validate import report_to_errors, run_report_to_errors, validate_report
 
 _LAZY = {"convert", "convert_to_file", "extract_text"}
-#: Across the years (series, progress, exports, pictures), also imported on first use.
+#: Imported on first use, so that ``import extractor`` (and ``extractor --help``) stays cheap:
+#: the grammar is parsed and compiled, the schema checker is jsonschema, the rest is the
+#: pipeline and what works across the years (series, progress, exports, pictures).
 _LAZY_MODULES = {
+    "Grammar": "grammar",
+    "load_grammar": "grammar",
+    "SCHEMA_VERSION": "model",
+    "Amount": "model",
+    "Goal": "model",
+    "Indicator": "model",
+    "Initiative": "model",
+    "Report": "model",
+    "ReportWarning": "model",
+    "Series": "model",
+    "Terms": "model",
+    "Value": "model",
+    "Settings": "settings",
+    "report_to_errors": "validate",
+    "run_report_to_errors": "validate",
+    "validate_report": "validate",
     "SERIES_COLUMNS": "series",
     "PROGRESS_COLUMNS": "progress",
     "FigureRow": "series",

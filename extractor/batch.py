@@ -10,7 +10,9 @@ The command line (``extractor convert``) is a thin layer over this module::
 
 Each file is converted in a worker process (``extractor.workers``): one that hangs past the
 timeout is killed and reported as ``timeout``, one that crashes (segfault, out of memory,
-killed) as ``worker_died``, and the run goes on with a fresh worker.
+killed) as ``worker_died``, and the run goes on with a fresh worker. A run of one or two files
+that a single worker would do is converted in this process, under the same time and memory
+limits (``extractor.workers.convert_here``), so it starts at once.
 
 Outputs are written atomically (``extractor.write``), so an interrupted run (Ctrl-C, SIGTERM,
 even ``kill -9``) never leaves half a JSON file; stray temporary files are removed by the next
@@ -35,11 +37,22 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import ExtractorError, OutdirBusyError, OutdirUnwritableError
-from extractor.settings import DEFAULT_SETTINGS, Settings
-from extractor.workers import Converter, Pool, Task, convert_document, current_output, versions
+from extractor.workers import (
+    Converter,
+    Pool,
+    Task,
+    convert_document,
+    convert_here,
+    current_output,
+    fits_in_process,
+    versions,
+)
+
+if TYPE_CHECKING:  # the settings compile the grammar: imported when a run starts
+    from extractor.settings import Settings
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -182,7 +195,7 @@ class RunReport:
     jobs: int
     force: bool
     timeout: float
-    settings: Settings = DEFAULT_SETTINGS
+    settings: Settings = field(default_factory=lambda: _default_settings())
     interrupted: bool = False
     tool_version: str = field(default_factory=lambda: versions()[0])
     schema_version: str = field(default_factory=lambda: versions()[1])
@@ -330,7 +343,7 @@ def default_jobs() -> int:
 def convert_batch(
     inputs: Iterable[str | Path],
     outdir: str | Path,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = None,
     *,
     jobs: int | None = None,
     force: bool = False,
@@ -347,6 +360,7 @@ def convert_batch(
     Raises ``OutdirUnwritableError`` if ``outdir`` cannot be created or written, and
     ``OutdirBusyError`` if another run holds it.
     """
+    settings = settings if settings is not None else _default_settings()
     paths = [Path(p) for p in inputs]
     outdir = Path(outdir)
     _writable_outdir(outdir)
@@ -404,7 +418,10 @@ def convert_batch(
             for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))  # biggest first
         ]
         try:
-            Pool(jobs, timeout, converter).run(deque(tasks), record)
+            if fits_in_process(len(tasks), jobs, settings):
+                convert_here(deque(tasks), timeout, converter, record)
+            else:
+                Pool(jobs, timeout, converter).run(deque(tasks), record)
         except KeyboardInterrupt:
             raise BatchInterrupted(finish(interrupted=True)) from None
         return finish(interrupted=False)
@@ -433,6 +450,12 @@ def _written_before_the_stop(
         warnings=len(document.get("warnings", [])),
         pages=document["source"]["pages"],
     )
+
+
+def _default_settings() -> Settings:
+    from extractor.settings import DEFAULT_SETTINGS
+
+    return DEFAULT_SETTINGS
 
 
 def _size(path: Path) -> int:

@@ -16,9 +16,9 @@ import signal
 import sys
 import traceback
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -34,9 +34,9 @@ from extractor.batch import (
     find_inputs,
 )
 from extractor.errors import ExtractorError, GrammarError, InternalError, OutdirUnwritableError
-from extractor.grammar import load_grammar
-from extractor.model import SCHEMA_VERSION
-from extractor.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:  # imported when a command needs them: the grammar is compiled on import
+    from extractor.settings import Settings
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -73,10 +73,37 @@ def _quiet_pdfminer(debug: bool) -> None:
 
 
 def _settings(password: str | None, max_pages: int | None, enrich: bool = True) -> Settings:
+    from extractor.settings import DEFAULT_SETTINGS
+
     changes: dict[str, Any] = {"password": password, "enrich": enrich}
     if max_pages is not None:
         changes["max_pages"] = max_pages
     return dataclasses.replace(DEFAULT_SETTINGS, **changes)
+
+
+class _SettingDefault:
+    """A ``Settings`` default for an option, looked up only when it is used or shown: importing
+    the settings compiles the grammar, which ``--help`` and ``validate`` do not need."""
+
+    def __init__(self, name: str, shown: Callable[[Any], str] = str) -> None:
+        self.name, self.shown = name, shown
+
+    def __call__(self) -> Any:
+        from extractor.settings import DEFAULT_SETTINGS
+
+        return getattr(DEFAULT_SETTINGS, self.name)
+
+    def __str__(self) -> str:  # what click shows as [default: ...]
+        return self.shown(self())
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from extractor.model import SCHEMA_VERSION
+
+    click.echo(f"extractor {__version__} (report schema {SCHEMA_VERSION})")
+    ctx.exit()
 
 
 def _internal_error(where: str, exc: BaseException, debug: bool) -> NoReturn:
@@ -97,8 +124,9 @@ max_pages_option = click.option(
     "--max-pages",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Refuse PDFs with more than N pages (too_large).  "
-    f"[default: {DEFAULT_SETTINGS.max_pages}]",
+    default=_SettingDefault("max_pages"),
+    show_default=True,
+    help="Refuse PDFs with more than N pages (too_large).",
 )
 debug_option = click.option(
     "--debug", is_flag=True, help="Show Python tracebacks and pdfminer's log messages."
@@ -106,12 +134,14 @@ debug_option = click.option(
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(
-    __version__,
+@click.option(
     "-V",
     "--version",
-    prog_name="extractor",
-    message=f"%(prog)s %(version)s (report schema {SCHEMA_VERSION})",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
 )
 def main() -> None:
     """Turn Japanese municipal plan-progress report PDFs into schema-checked JSON.
@@ -257,7 +287,7 @@ class _MemorySize(click.ParamType):
 @click.option(
     "--max-memory",
     type=_MemorySize(),
-    default=f"{DEFAULT_SETTINGS.max_memory // 2**20}M",
+    default=_SettingDefault("max_memory", shown=lambda size: f"{size // 2**20}M"),
     show_default=True,
     metavar="SIZE",
     help="Memory limit of each worker (e.g. 512M, 2G); a file needing more fails as too_large.",
@@ -329,6 +359,8 @@ def convert(
     settings = dataclasses.replace(
         _settings(password, max_pages, enrich=not no_enrich), max_memory=max_memory
     )
+    from extractor.grammar import load_grammar
+
     try:
         grammar = load_grammar(grammar_file)
     except GrammarError as exc:

@@ -8,6 +8,14 @@ Workers ignore Ctrl-C (the parent stops them) and exit by themselves if the pare
 Each worker caps its own address space at ``Settings.max_memory`` for every file
 (``RLIMIT_AS``): an allocation past it raises ``MemoryError``, which fails that file as
 ``too_large`` while the worker lives on for the next one.
+
+A run of one or two files that one worker would do alone is converted in this process instead
+(``convert_here``): starting a worker (a forkserver, a fresh interpreter importing pdfminer and
+the pipeline) takes longer than converting a small report. The same caps apply there, by other
+means: ``SIGALRM`` ends a file at its time limit, ``RLIMIT_AS`` is set for the file and
+restored after it. What only a separate process gives is lost there: a crash in C code
+(segfault) ends the whole run, and a loop inside C code that never returns to Python is not
+interrupted by the alarm.
 """
 
 from __future__ import annotations
@@ -16,7 +24,6 @@ import contextlib
 import gc
 import json
 import logging
-import multiprocessing
 import os
 import signal
 import threading
@@ -25,9 +32,8 @@ import traceback
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import (
     ExtractorError,
@@ -36,11 +42,15 @@ from extractor.errors import (
     TooLargeError,
     UnreadableFileError,
 )
-from extractor.settings import Settings
+
+if TYPE_CHECKING:  # imported where used: ``extractor --help`` needs neither
+    from multiprocessing.connection import Connection
+
+    from extractor.settings import Settings
 
 #: A converter turns one PDF into a report document (the JSON dict). It runs in a worker
 #: process, so it must be picklable: a module-level function.
-Converter = Callable[[Path, Settings], dict[str, Any]]
+Converter = Callable[[Path, "Settings"], dict[str, Any]]
 
 
 def versions() -> tuple[str, str]:
@@ -113,6 +123,11 @@ class Task:
     output: Path
     settings: Settings
     force: bool
+
+
+#: Runs of at most this many files, which one worker would do one after the other, are
+#: converted in this process (``convert_here``): no worker start-up before the first page.
+IN_PROCESS_MAX_FILES = 2
 
 
 def _run_task(task: Task, converter: Converter) -> dict[str, Any]:
@@ -192,18 +207,86 @@ def _worker_main(conn: Connection, converter: Converter) -> None:
         gc.collect()  # what a failed file left in reference cycles, before the next one
 
 
-def _limit_memory(limit: int) -> None:
+def _limit_memory(limit: int) -> int | None:
     """Cap this process's address space (where the platform can): past it, allocations
-    raise ``MemoryError`` instead of taking the machine's memory."""
+    raise ``MemoryError`` instead of taking the machine's memory. Returns the previous cap
+    (None where there is none to set)."""
     try:
         import resource
     except ImportError:  # Windows: no RLIMIT_AS
-        return
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return soft
+
+
+# --- in this process: a run too small to be worth a worker ------------------------------------
+
+
+class _Overrun(BaseException):
+    """Raised by the alarm when a file runs past its time limit. Not an ``Exception``: the
+    pipeline's broad handlers (a damaged page becomes a warning) must not swallow it."""
+
+
+def fits_in_process(tasks: int, jobs: int, settings: Settings) -> bool:
+    """Whether a run is converted here rather than by workers: one worker would do it all
+    (``jobs`` is 1, or there is one file), it is small, the alarm can be set (POSIX, main
+    thread), and this process is small enough (under a quarter of ``max_memory``) that the
+    memory cap means for the file about what it means in a fresh worker."""
+    if tasks > IN_PROCESS_MAX_FILES or min(jobs, tasks) > 1:
+        return False
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return False
+    return _address_space() < settings.max_memory / 4
+
+
+def _address_space() -> float:
+    """Bytes of this process's address space (what ``RLIMIT_AS`` counts); inf if unknown."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return float("inf")
+
+
+def convert_here(
+    pending: deque[Task],
+    timeout: float,
+    converter: Converter,
+    record: Callable[[dict[str, Any]], None],
+) -> None:
+    """Convert ``pending`` in this process, one file after the other, each under the time limit
+    (``SIGALRM``) and the memory cap of a worker, with the same results as ``Pool.run``.
+    Ctrl-C (``KeyboardInterrupt``) goes to the caller, as from the pool."""
+
+    def overrun(signum: int, frame: Any) -> None:
+        raise _Overrun
+
+    previous = signal.signal(signal.SIGALRM, overrun)
+    try:
+        while pending:
+            task = pending.popleft()
+            started = time.monotonic()
+            cap = _limit_memory(task.settings.max_memory)
+            try:
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+                result = _run_task(task, converter)
+            except _Overrun:
+                result = _timeout_failure(task, timeout, time.monotonic() - started)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                if cap is not None:
+                    _limit_memory(cap)
+            gc.collect()  # what the file left in reference cycles, as a worker does
+            record(result)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _exit_when_orphaned() -> None:
@@ -239,6 +322,8 @@ class _Worker:
 
 def _context() -> Any:
     """forkserver where available: fast worker start (modules preloaded), no fork-with-threads."""
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["extractor.workers", "extractor.high_level"])
@@ -317,6 +402,8 @@ class Pool:
 
     def _wait(self, record: Callable[[dict[str, Any]], None]) -> None:
         """Wait for a message, a death or the next deadline; handle whatever happened."""
+        from multiprocessing.connection import wait
+
         watched = [w for w in self.workers if w.task or not w.ready]
         if not watched:
             return
@@ -346,8 +433,7 @@ class Pool:
             elif now >= self._deadline(worker):
                 _stop(worker, kill=True)
                 if worker.task is not None:
-                    limit = f"no result after {self.timeout:g} s (raise the limit with --timeout)"
-                    record(_failure(worker.task, "timeout", limit, seconds))
+                    record(_timeout_failure(worker.task, self.timeout, seconds))
                 else:
                     self.startup_failures += 1
             else:
@@ -364,6 +450,11 @@ def _receive(worker: _Worker) -> Any:
     except (EOFError, OSError):
         pass
     return None
+
+
+def _timeout_failure(task: Task, timeout: float, seconds: float) -> dict[str, Any]:
+    limit = f"no result after {timeout:g} s (raise the limit with --timeout)"
+    return _failure(task, "timeout", limit, seconds)
 
 
 def _failure(task: Task, code: str, message: str, seconds: float = 0.0) -> dict[str, Any]:

@@ -1,34 +1,37 @@
-"""Benchmark: extractor against a plain pdfplumber pass, memory, and parallel batch speed-up.
+"""Benchmark what a user waits for: whole processes, extractor against plain pdfplumber.
 
 Not a test: numbers depend on the machine. Prints markdown tables to paste into the README.
 
-    .venv/bin/python scripts/bench.py              # samples + 30- and 305-page reports
-    .venv/bin/python scripts/bench.py --quick      # samples + the 30-page report only
+    .venv/bin/python scripts/bench.py               # median of 5 runs of each case
+    .venv/bin/python scripts/bench.py --repeat 2    # a quick look
 
-What it measures, all in one run on the same files:
+What it measures, all in one run:
 
-* per file: pages, extractor seconds and pages/s (``extractor.convert``, in process, after a
-  warm-up so start-up costs are not counted), the same for a plain pdfplumber pass
-  (``extract_text()`` + ``extract_tables()`` on every page), and the peak RSS of each done in a
-  fresh subprocess (``VmHWM`` on Linux, ``ru_maxrss`` elsewhere);
-* per stage: seconds spent in each pipeline stage, when ``convert`` accepts ``timings=``;
-* batch: wall time of ``extractor convert --jobs 1`` against ``--jobs 2`` (and all CPUs, if
-  more) on 24 copies of the samples, start-up included; interleaved, best of ``--repeat``.
+* wall time, process start to exit, of ``extractor convert --jobs 1 --force`` on one small
+  report (``samples/kurume_2021.pdf``), on the samples folder as one batch, and on a ~300-page
+  report (the reference's pages repeated), each against a plain pdfplumber pass over the same
+  files in a fresh Python (``extract_text()`` + ``extract_tables()`` on every page); the two
+  commands alternate and each time is the median of ``--repeat`` runs;
+* memory of converting the reference in a fresh process (``extractor.convert``), with
+  enrichment and without: peak RSS (``VmHWM``) and, at the end, RSS, PSS and USS (the private
+  share) from ``/proc/self/smaps_rollup``;
+* start-up: ``extractor --help`` and ``extractor validate`` on one JSON file;
+* batch: ``--jobs 1`` against ``--jobs 2`` (and all CPUs, if more) on 24 copies of the samples.
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
 
 import extractor
@@ -36,34 +39,35 @@ from extractor.batch import default_jobs
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
-#: The sample repeated into the long reports.
-BASE_SAMPLE = "kurume_2021.pdf"
+#: The reference report: the single small file, and the pages of the long one.
+REFERENCE = SAMPLES / "kurume_2021.pdf"
 
-CHILD = """
+#: A plain pdfplumber pass over the files in argv, as a quick script would do it.
+PDFPLUMBER_PASS = """
 import sys
-mode, path = sys.argv[1], sys.argv[2]
-if mode == "extractor":
-    import extractor
-    extractor.convert(path)
-elif mode == "pdfplumber":
-    import pdfplumber
+import pdfplumber
+for path in sys.argv[1:]:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             page.extract_text()
             page.extract_tables()
             page.close()
-else:
-    import extractor.high_level  # start-up only: the baseline of the two above
-# Peak RSS of this process since its exec. Not ru_maxrss: Linux carries the forking parent's
-# high-water mark over exec into it, so every child would look as big as the benchmark.
-try:
-    with open("/proc/self/status") as status:
-        kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    print(kib * 1024)
-except OSError:
-    import resource
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(peak if sys.platform == "darwin" else peak * 1024)
+"""
+
+#: Convert argv[2] in this process (enrichment per argv[1]); print its memory in kB.
+MEMORY_CHILD = """
+import sys
+import extractor
+extractor.convert(sys.argv[2], extractor.Settings(enrich=sys.argv[1] == "enrich"))
+fields = {}
+for name in ("/proc/self/status", "/proc/self/smaps_rollup"):
+    with open(name) as f:
+        for line in f:
+            key, _, rest = line.partition(":")
+            if rest.strip().endswith("kB"):
+                fields[key] = int(rest.split()[0])
+uss = fields["Private_Clean"] + fields["Private_Dirty"]
+print(fields["VmHWM"], fields["Rss"], fields["Pss"], uss)
 """
 
 
@@ -76,133 +80,127 @@ def repeat_pages(source: Path, target: Path, min_pages: int) -> Path:
     return target
 
 
-def pdfplumber_pass(path: Path) -> int:
-    """What a quick script would do: text and tables of every page, nothing else."""
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-            page.extract_tables()
-            page.close()
-        return len(pdf.pages)
+def page_count(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        with pikepdf.open(path) as pdf:
+            total += len(pdf.pages)
+    return total
 
 
-def peak_rss_mb(mode: str, path: Path) -> float:
-    """Peak resident memory (MB) of a fresh Python process doing ``mode`` on ``path``."""
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(path)], check=True, capture_output=True, text=True
-    )
-    return int(done.stdout.split()[-1]) / 1e6
+def extractor_command() -> list[str]:
+    script = Path(sys.executable).with_name("extractor")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "extractor.cli"]
 
 
-def _page_count(path: Path) -> int:
-    with pikepdf.open(path) as pdf:
-        return len(pdf.pages)
-
-
-def batch_wall_time(folder: Path, outdir: Path, jobs: int) -> float:
-    command = [str(Path(sys.executable).with_name("extractor")), "convert", str(folder)]
-    command += ["-o", str(outdir), "--jobs", str(jobs), "--force", "--quiet"]
-    if not Path(command[0]).exists():
-        command[:1] = [sys.executable, "-m", "extractor.cli"]
+def wall_time(command: list[str]) -> float:
+    """Seconds from process start to exit."""
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - started
+
+
+def alternated_medians(commands: list[list[str]], repeat: int) -> list[float]:
+    """Median wall time of each command, run in turn ``repeat`` times (so slow spells of the
+    machine fall on all of them alike)."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for command, seen in zip(commands, times, strict=True):
+            seen.append(wall_time(command))
+    return [statistics.median(seen) for seen in times]
+
+
+def memory_kb(path: Path, enrich: bool) -> tuple[int, int, int, int]:
+    """Peak RSS, then RSS, PSS and USS at the end, of converting ``path`` in a fresh process."""
+    mode = "enrich" if enrich else "plain"
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, mode, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    peak, rss, pss, uss = map(int, done.stdout.split())
+    return peak, rss, pss, uss
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="skip the 300-page report")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command (median)")
     parser.add_argument("--long-pages", type=int, default=300, help="pages of the long report")
     parser.add_argument("--batch", type=int, default=24, help="PDFs in the jobs comparison")
-    parser.add_argument("--repeat", type=int, default=3, help="batch runs per --jobs (best)")
+    parser.add_argument("--skip-jobs", action="store_true", help="skip the --jobs comparison")
     args = parser.parse_args()
 
     samples = sorted(SAMPLES.glob("*.pdf"))
-    if not samples:
-        sys.exit("no samples/*.pdf: run `make samples` first")
-    timed_stages = "timings" in inspect.signature(extractor.convert).parameters
+    if not REFERENCE.exists():
+        sys.exit("no samples/kurume_2021.pdf: run `make samples` first")
+    cpu = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {sys.platform}"
+    print(f"\n#### Whole process ({cpu}, extractor {extractor.__version__}, "
+          f"median of {args.repeat})\n")  # fmt: skip
 
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        base = SAMPLES / BASE_SAMPLE if (SAMPLES / BASE_SAMPLE).exists() else samples[0]
-        files = list(samples)
-        files.append(repeat_pages(base, tmp / "long_30.pdf", 30))
-        if not args.quick:
-            files.append(repeat_pages(base, tmp / f"long_{args.long_pages}.pdf", args.long_pages))
+        long_pdf = repeat_pages(REFERENCE, tmp / f"long_{args.long_pages}.pdf", args.long_pages)
+        cases = [
+            ("one report (kurume_2021.pdf)", [REFERENCE], [str(REFERENCE)]),
+            (f"samples folder ({len(samples)} files)", samples, [str(SAMPLES)]),
+            (long_pdf.name, [long_pdf], [str(long_pdf)]),
+        ]
+        ours = [*extractor_command(), "convert", "--jobs", "1", "--force", "-q"]
+        print("| case | pages | extractor s | pdfplumber s | ratio |")
+        print("|---|---:|---:|---:|---:|")
+        for name, files, inputs in cases:
+            print(f"  {name} ...", file=sys.stderr)
+            mine = [*ours, *inputs, "-o", str(tmp / "out")]
+            plain = [sys.executable, "-c", PDFPLUMBER_PASS, *map(str, files)]
+            t_ours, t_plain = alternated_medians([mine, plain], args.repeat)
+            print(f"| {name} | {page_count(files)} | {t_ours:.2f} | {t_plain:.2f} | "
+                  f"{t_ours / t_plain:.2f}× |")  # fmt: skip
 
-        extractor.convert(samples[0])  # warm-up: imports, dictionaries, caches
-        pdfplumber_pass(samples[0])
+        print("\n#### Start-up\n")
+        print("| command | s |")
+        print("|---|---:|")
+        document = tmp / "out" / f"{REFERENCE.stem}.json"
+        validate = [*extractor_command(), "validate", str(document)]
+        startup = [
+            ("extractor --help", [*extractor_command(), "--help"]),
+            (f"extractor validate {document.name}", validate),
+        ]
+        medians = alternated_medians([command for _, command in startup], args.repeat)
+        for (name, _), seconds in zip(startup, medians, strict=True):
+            print(f"| `{name}` | {seconds:.3f} |")
 
-        rows = []
-        stages: dict[str, float] = {}
-        for path in files:
-            print(f"  {path.name} ...", file=sys.stderr)
-            started = time.perf_counter()
-            if timed_stages:
-                report = extractor.convert(path, timings=stages)
-            else:
-                report = extractor.convert(path)
-            ours = time.perf_counter() - started
-            started = time.perf_counter()
-            pages = pdfplumber_pass(path)
-            plain = time.perf_counter() - started
-            assert pages == report.source.pages
-            rss_ours, rss_plain = peak_rss_mb("extractor", path), peak_rss_mb("pdfplumber", path)
-            rows.append((path.name, pages, ours, plain, rss_ours, rss_plain))
-        baseline_rss = peak_rss_mb("import", samples[0])
+        print("\n#### Memory: converting kurume_2021.pdf in a fresh process (MB)\n")
+        print("| enrichment | peak RSS | RSS at end | PSS at end | USS at end |")
+        print("|---|---:|---:|---:|---:|")
+        for enrich in (True, False):
+            peak, rss, pss, uss = memory_kb(REFERENCE, enrich)
+            print(f"| {'on' if enrich else 'off'} | {peak / 1024:.0f} | {rss / 1024:.0f} | "
+                  f"{pss / 1024:.0f} | {uss / 1024:.0f} |")  # fmt: skip
 
-        batch_dir = tmp / "batch"
-        batch_dir.mkdir()
-        for i in range(args.batch):
-            source = samples[i % len(samples)]
-            shutil.copy(source, batch_dir / f"{i:02d}_{source.name}")
-        job_counts = sorted({1, 2, default_jobs()})
-        # Interleaved and best of --repeat: other load on the machine only ever adds time.
-        walls = {jobs: float("inf") for jobs in job_counts}
-        for _ in range(args.repeat):
-            for jobs in job_counts:
-                wall = batch_wall_time(batch_dir, tmp / f"out{jobs}", jobs)
-                walls[jobs] = min(walls[jobs], wall)
-        batch_pages = sum(_page_count(p) for p in batch_dir.glob("*.pdf"))
-
-    print_tables(rows, stages, baseline_rss, walls, args.batch, batch_pages)
+        if not args.skip_jobs:
+            jobs_table(tmp, samples, args.batch, args.repeat, lambda jobs: [
+                *extractor_command(), "convert", str(tmp / "batch"), "-o", str(tmp / f"o{jobs}"),
+                "--jobs", str(jobs), "--force", "-q",
+            ])  # fmt: skip
 
 
-def print_tables(
-    rows: list[tuple[str, int, float, float, float, float]],
-    stages: dict[str, float],
-    baseline_rss: float,
-    walls: dict[int, float],
-    batch_files: int,
-    batch_pages: int,
+def jobs_table(
+    tmp: Path, samples: list[Path], count: int, repeat: int, command: Callable[[int], list[str]]
 ) -> None:
-    cpu = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {sys.platform}"
-    print(f"\n### Speed and memory ({cpu}, extractor {extractor.__version__})\n")
-    print("| file | pages | extractor s | extractor pages/s | pdfplumber s | pdfplumber pages/s "
-          "| extractor peak RSS MB | pdfplumber peak RSS MB |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, pages, ours, plain, rss_ours, rss_plain in rows:
-        print(f"| {name} | {pages} | {ours:.2f} | {pages / ours:.1f} | {plain:.2f} | "
-              f"{pages / plain:.1f} | {rss_ours:.0f} | {rss_plain:.0f} |")  # fmt: skip
-    total_pages = sum(r[1] for r in rows)
-    ours_total, plain_total = sum(r[2] for r in rows), sum(r[3] for r in rows)
-    print(f"| **all** | {total_pages} | {ours_total:.2f} | {total_pages / ours_total:.1f} | "
-          f"{plain_total:.2f} | {total_pages / plain_total:.1f} | | |")  # fmt: skip
-    print(f"\nPeak RSS of a process that only imports extractor: {baseline_rss:.0f} MB.")
-
-    if stages:
-        print("\n### Time per stage (all files above)\n")
-        print("| stage | seconds | share |")
-        print("|---|---:|---:|")
-        total = sum(stages.values())
-        for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
-            print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} |")
-
-    print(f"\n### Batch: {batch_files} PDFs ({batch_pages} pages), `extractor convert --force`\n")
-    print("| --jobs | wall s (best of runs) | pages/s | speed-up |")
+    batch = tmp / "batch"
+    batch.mkdir()
+    for i in range(count):
+        source = samples[i % len(samples)]
+        shutil.copy(source, batch / f"{i:02d}_{source.name}")
+    pages = page_count(sorted(batch.glob("*.pdf")))
+    job_counts = sorted({1, 2, default_jobs()})
+    print(f"\n#### Batch: {count} PDFs ({pages} pages), `extractor convert --force`\n")
+    walls = alternated_medians([command(jobs) for jobs in job_counts], repeat)
+    print("| --jobs | wall s | pages/s | speed-up |")
     print("|---:|---:|---:|---:|")
-    for jobs, wall in walls.items():
-        print(f"| {jobs} | {wall:.2f} | {batch_pages / wall:.1f} | {walls[1] / wall:.2f}× |")
+    for jobs, wall in zip(job_counts, walls, strict=True):
+        print(f"| {jobs} | {wall:.2f} | {pages / wall:.1f} | {walls[0] / wall:.2f}× |")
 
 
 if __name__ == "__main__":
