@@ -104,3 +104,13 @@ def test_broken_document_is_rejected(path: str, value: Any) -> None:
         validate_report(doc)
     assert isinstance(info.value, ValueError)
     assert info.value.code == "invalid_output"
+
+
+@pytest.mark.parametrize("kind", ["report", "run"])
+def test_shipped_schemas_are_valid_draft_2020_12(kind: str) -> None:
+    """The validator trusts the shipped schemas (no metaschema check per run): this is it."""
+    from jsonschema import Draft202012Validator
+
+    from extractor.validate import load_schema
+
+    Draft202012Validator.check_schema(load_schema(kind))
