@@ -196,6 +196,10 @@ def columns_to_blocks(
     for key, blocks in naive.items():
         out[key] = []
         for block in blocks:
+            centred = _centred_parts(block, [ys for other, ys in singles.items() if other != key])
+            if centred is not None:
+                out[key] += centred
+                continue
             out[key].append([block[0]])
             for prev, run in pairwise(block):
                 apart = any(
@@ -208,6 +212,46 @@ def columns_to_blocks(
                 else:
                     out[key][-1].append(run)
     return out
+
+
+def _centred_parts(
+    block: Sequence[TextLine], others: Sequence[Sequence[float]]
+) -> list[list[TextLine]] | None:
+    """A wrapped block cut into the cells of several rows whose cells are centred vertically
+    (``地域子育て支`` / ``援拠点の数`` / ``子育てしやす`` …, each name's figure set between its
+    lines): when another column has two or more figures within the block's lines and the
+    first sits between two of them, the block is cut into as many parts, each centred on
+    its figure as closely as possible. None when no column says so."""
+    if len(block) < 2:
+        return None
+    size = block[0].size
+    # figures within the block's lines: one above or below it is a sub-row the block spans
+    top, bottom = block[0].baseline - 0.25 * size, block[-1].baseline + 0.25 * size
+    baselines = [line.baseline for line in block]
+    anchors = max(([y for y in ys if top <= y <= bottom] for ys in others), key=len, default=[])
+    # the first figure below the block's first line, off every line: centred, not a cell
+    # spanning sub-rows (whose first figure stands on the name's first line)
+    if len(anchors) < 2 or min(abs(anchors[0] - b) for b in baselines) <= 0.25 * size:
+        return None
+    n, k = len(block), len(anchors)
+    # cost[i][j]: best cost of the first i lines cut into j parts, each centred on its figure
+    inf = float("inf")
+    cost = [[inf] * (k + 1) for _ in range(n + 1)]
+    cut = [[0] * (k + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for j in range(1, k + 1):
+        for i in range(j, n + 1):
+            for start in range(j - 1, i):
+                centre = (baselines[start] + baselines[i - 1]) / 2
+                total = cost[start][j - 1] + abs(centre - anchors[j - 1])
+                if total < cost[i][j]:
+                    cost[i][j], cut[i][j] = total, start
+    parts: list[list[TextLine]] = []
+    i = n
+    for j in range(k, 0, -1):
+        parts.insert(0, list(block[cut[i][j] : i]))
+        i = cut[i][j]
+    return parts
 
 
 def _merge_intervals(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
