@@ -625,11 +625,35 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
                 break
             block.append(row)
         start, end = _table_rows(block, settings)
-        if sum(len(row) >= 2 for row in block[start:end]) >= settings.min_table_rows:
+        if _is_table_block(block[start:end], settings):
             yield block[start:end]
             i += end
         else:
             i += 1
+
+
+#: Dot leaders between a contents entry's title and its page number.
+_LEADERS = re.compile(r"[…‥・.．·]{3,}")
+
+
+def _is_table_block(rows: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
+    """Whether an aligned block is a table: ``min_table_rows`` rows of cells, or one fewer
+    (a header and a single row) when every one of them is set in at least as many columns,
+    all parted by the same gutters (two spaced words over two are no table) and no line
+    has dot leaders (two entries of a table of contents, a title and its page number)."""
+    of_cells = [row for row in rows if len(row) >= 2]
+    if len(of_cells) >= settings.min_table_rows:
+        return True
+    if len(of_cells) < settings.min_table_rows - 1 or not of_cells:
+        return False
+    if any(_LEADERS.search(r.text) for row in of_cells for r in row):
+        return False  # two entries of a table of contents
+    runs = [r for row in of_cells for r in row]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
+    return all(
+        len({_column_of(r, edges) for r in row}) >= settings.min_table_rows for row in of_cells
+    )
 
 
 def _runs_across(

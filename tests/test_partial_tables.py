@@ -284,3 +284,14 @@ def test_a_wrapped_cell_centred_over_sub_rows_is_not_cut(tmp_path: Path) -> None
     (grids,) = _pages(tmp_path, Drawing(texts=texts))
     (grid,) = grids
     assert _cell(grid, "各年度4月1日時点の待機児童数")[1] == 2
+
+
+def test_a_one_indicator_table_in_whitespace_converts(tmp_path: Path) -> None:
+    """A header and a single row with no rules (a table continued on the next page, a goal
+    with one indicator): found, and read as that indicator."""
+    rows = [WRAP_HEADER, ["待機児童数", "66人", "14人"]]
+    (grids,) = _pages(tmp_path, Drawing(texts=table_texts(rows, WRAP_LEFTS, top=100)))
+    (grid,) = grids
+    (indicator,) = grids_to_indicator_table([grid]).indicators
+    assert indicator.name == "待機児童数"
+    assert [v.raw for v in indicator.series[0].values] == ["66人", "14人"]

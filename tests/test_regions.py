@@ -308,3 +308,19 @@ def test_two_labelled_lines_are_read_row_by_row(tmp_path: Path) -> None:
         "場所",
         "小平市役所600会議室",
     ]
+
+
+def test_a_header_and_one_row_in_four_columns_is_a_table(tmp_path: Path) -> None:
+    """Two lines only, but both set in the same four columns: a table (a one-indicator
+    table set in whitespace), with its heading and the paragraph after it left out."""
+    rows = [["指標名", "単位", "基準値(R1)", "目標値(R6)"], ["待機児童数", "人", "66", "14"]]
+    texts = [Text(60, 80, "1.成果指標の状況"), *table_texts(rows, [60, 200, 300, 400], top=100)]
+    texts += _prose_lines(60, 160, 2, 26)
+    (grid,) = _grids(tmp_path, Drawing(texts=texts))
+    assert _rows(grid) == rows
+
+
+def test_two_contents_entries_are_not_a_table(tmp_path: Path) -> None:
+    """Two lines in three columns, but a title, dot leaders and a page number: contents."""
+    rows = [["目標1", "交流の促進……………………", "2"], ["目標2", "子育ての支援……………………", "3"]]
+    assert _grids(tmp_path, Drawing(texts=table_texts(rows, [60, 120, 400]))) == []
