@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypeVar
 
@@ -79,9 +79,37 @@ def _median(values: Sequence[float], default: float = 10.0) -> float:
     return ordered[len(ordered) // 2] if ordered else default
 
 
+#: Full-width closing brackets: their ink fills the left half of the box, the right half
+#: is blank and part of any gap after them.
+_CLOSING = "）」』】〕］｝〉》"
+
+
+def _inked(chars: Sequence[Char], settings: Settings) -> list[Char]:
+    """The glyphs with a full-width closing bracket narrowed to its ink when a visible gap
+    (half a gutter) follows it: a header set tight (``策定時（令元）`` ``実績（令4）``) leaves
+    the rest of its gutter in the bracket's blank half. Brackets inside a line keep their
+    box, so a line ends where its glyphs do."""
+    ordered = sorted(chars, key=lambda c: (round(c.baseline), c.x0))
+    out = []
+    for char, after in zip(ordered, [*ordered[1:], None], strict=False):
+        half = (char.x1 - char.x0) / 2
+        spaced = (
+            after is not None
+            and round(after.baseline) == round(char.baseline)
+            and after.x0 - char.x1 >= 0.5 * settings.gutter_width * char.size
+        )
+        if char.text in _CLOSING and half > 0.4 * char.size and spaced:
+            char = replace(char, x1=char.x1 - half)
+        out.append(char)
+    return out
+
+
 def chars_to_runs(chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS) -> list[TextLine]:
-    """Printed lines cut at every gap of at least a gutter's width: one run per cell line."""
-    return chars_to_lines(chars, settings, split_gap=settings.gutter_width, spaces_bridge=False)
+    """Printed lines cut at every gap of at least a gutter's width, measured between inks:
+    one run per cell line."""
+    return chars_to_lines(
+        _inked(chars, settings), settings, split_gap=settings.gutter_width, spaces_bridge=False
+    )
 
 
 def runs_to_gutters(
