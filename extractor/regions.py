@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypeVar
 
@@ -79,9 +79,37 @@ def _median(values: Sequence[float], default: float = 10.0) -> float:
     return ordered[len(ordered) // 2] if ordered else default
 
 
+#: Full-width closing brackets: their ink fills the left half of the box, the right half
+#: is blank and part of any gap after them.
+_CLOSING = "）」』】〕］｝〉》"
+
+
+def _inked(chars: Sequence[Char], settings: Settings) -> list[Char]:
+    """The glyphs with a full-width closing bracket narrowed to its ink when a visible gap
+    (half a gutter) follows it: a header set tight (``策定時（令元）`` ``実績（令4）``) leaves
+    the rest of its gutter in the bracket's blank half. Brackets inside a line keep their
+    box, so a line ends where its glyphs do."""
+    ordered = sorted(chars, key=lambda c: (round(c.baseline), c.x0))
+    out = []
+    for char, after in zip(ordered, [*ordered[1:], None], strict=False):
+        half = (char.x1 - char.x0) / 2
+        spaced = (
+            after is not None
+            and round(after.baseline) == round(char.baseline)
+            and after.x0 - char.x1 >= 0.5 * settings.gutter_width * char.size
+        )
+        if char.text in _CLOSING and half > 0.4 * char.size and spaced:
+            char = replace(char, x1=char.x1 - half)
+        out.append(char)
+    return out
+
+
 def chars_to_runs(chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS) -> list[TextLine]:
-    """Printed lines cut at every gap of at least a gutter's width: one run per cell line."""
-    return chars_to_lines(chars, settings, split_gap=settings.gutter_width, spaces_bridge=False)
+    """Printed lines cut at every gap of at least a gutter's width, measured between inks:
+    one run per cell line."""
+    return chars_to_lines(
+        _inked(chars, settings), settings, split_gap=settings.gutter_width, spaces_bridge=False
+    )
 
 
 def runs_to_gutters(
@@ -196,6 +224,10 @@ def columns_to_blocks(
     for key, blocks in naive.items():
         out[key] = []
         for block in blocks:
+            centred = _centred_parts(block, [ys for other, ys in singles.items() if other != key])
+            if centred is not None:
+                out[key] += centred
+                continue
             out[key].append([block[0]])
             for prev, run in pairwise(block):
                 apart = any(
@@ -208,6 +240,46 @@ def columns_to_blocks(
                 else:
                     out[key][-1].append(run)
     return out
+
+
+def _centred_parts(
+    block: Sequence[TextLine], others: Sequence[Sequence[float]]
+) -> list[list[TextLine]] | None:
+    """A wrapped block cut into the cells of several rows whose cells are centred vertically
+    (``地域子育て支`` / ``援拠点の数`` / ``子育てしやす`` …, each name's figure set between its
+    lines): when another column has two or more figures within the block's lines and the
+    first sits between two of them, the block is cut into as many parts, each centred on
+    its figure as closely as possible. None when no column says so."""
+    if len(block) < 2:
+        return None
+    size = block[0].size
+    # figures within the block's lines: one above or below it is a sub-row the block spans
+    top, bottom = block[0].baseline - 0.25 * size, block[-1].baseline + 0.25 * size
+    baselines = [line.baseline for line in block]
+    anchors = max(([y for y in ys if top <= y <= bottom] for ys in others), key=len, default=[])
+    # the first figure below the block's first line, off every line: centred, not a cell
+    # spanning sub-rows (whose first figure stands on the name's first line)
+    if len(anchors) < 2 or min(abs(anchors[0] - b) for b in baselines) <= 0.25 * size:
+        return None
+    n, k = len(block), len(anchors)
+    # cost[i][j]: best cost of the first i lines cut into j parts, each centred on its figure
+    inf = float("inf")
+    cost = [[inf] * (k + 1) for _ in range(n + 1)]
+    cut = [[0] * (k + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for j in range(1, k + 1):
+        for i in range(j, n + 1):
+            for start in range(j - 1, i):
+                centre = (baselines[start] + baselines[i - 1]) / 2
+                total = cost[start][j - 1] + abs(centre - anchors[j - 1])
+                if total < cost[i][j]:
+                    cost[i][j], cut[i][j] = total, start
+    parts: list[list[TextLine]] = []
+    i = n
+    for j in range(k, 0, -1):
+        parts.insert(0, list(block[cut[i][j] : i]))
+        i = cut[i][j]
+    return parts
 
 
 def _merge_intervals(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -581,11 +653,35 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
                 break
             block.append(row)
         start, end = _table_rows(block, settings)
-        if sum(len(row) >= 2 for row in block[start:end]) >= settings.min_table_rows:
+        if _is_table_block(block[start:end], settings):
             yield block[start:end]
             i += end
         else:
             i += 1
+
+
+#: Dot leaders between a contents entry's title and its page number.
+_LEADERS = re.compile(r"[…‥・.．·]{3,}")
+
+
+def _is_table_block(rows: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
+    """Whether an aligned block is a table: ``min_table_rows`` rows of cells, or one fewer
+    (a header and a single row) when every one of them is set in at least as many columns,
+    all parted by the same gutters (two spaced words over two are no table) and no line
+    has dot leaders (two entries of a table of contents, a title and its page number)."""
+    of_cells = [row for row in rows if len(row) >= 2]
+    if len(of_cells) >= settings.min_table_rows:
+        return True
+    if len(of_cells) < settings.min_table_rows - 1 or not of_cells:
+        return False
+    if any(_LEADERS.search(r.text) for row in of_cells for r in row):
+        return False  # two entries of a table of contents
+    runs = [r for row in of_cells for r in row]
+    x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
+    edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
+    return all(
+        len({_column_of(r, edges) for r in row}) >= settings.min_table_rows for row in of_cells
+    )
 
 
 def _runs_across(

@@ -233,3 +233,65 @@ def test_a_bracketed_note_that_did_not_fit_continues_its_cell(tmp_path: Path) ->
         "6人",
         "0人",
     ]
+
+
+#: Name, baseline, target columns' left edges for tables of wrapped names.
+WRAP_LEFTS = [60, 200, 300]
+WRAP_HEADER = ["指標名", "基準値(R1)", "目標値(R6)"]
+
+
+def _centred_rows(top: float, names: list[list[str]], values: list[list[str]]) -> list[Text]:
+    """A header, then rows whose names wrap at the line pitch with no gap between two names,
+    each row's values set on its name's vertical middle (cells centred, as Word sets them)."""
+    texts = table_texts([WRAP_HEADER], WRAP_LEFTS, top=top)
+    y = top + 25
+    for lines, row in zip(names, values, strict=True):
+        texts += [Text(WRAP_LEFTS[0], y + i * 12, line) for i, line in enumerate(lines)]
+        middle = y + (len(lines) - 1) * 12 / 2
+        texts += [Text(x, middle, value) for x, value in zip(WRAP_LEFTS[1:], row, strict=True)]
+        y += len(lines) * 12
+    return texts
+
+
+def test_wrapped_names_of_centred_rows_are_cut_at_their_figures(tmp_path: Path) -> None:
+    """No rules, no gap between two rows' wrapped names: each row's figures sit on the middle
+    of its name (between two of its lines), so the name lines part where the rows do."""
+    names = [["地域子育て支", "援拠点の数"], ["子育てしやす", "いまちと思う", "人の割合"]]
+    texts = _centred_rows(100, names, [["10件", "56件"], ["45.5%", "68.2%"]])
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert _rows(grid)[1:] == [
+        ["地域子育て支援拠点の数", "10件", "56件"],
+        ["子育てしやすいまちと思う人の割合", "45.5%", "68.2%"],
+    ]
+    table = grids_to_indicator_table([grid])
+    assert [i.name for i in table.indicators] == [
+        "地域子育て支援拠点の数",
+        "子育てしやすいまちと思う人の割合",
+    ]
+
+
+def test_a_wrapped_cell_centred_over_sub_rows_is_not_cut(tmp_path: Path) -> None:
+    """A two-line name centred over two sub-rows (their figures above and below its lines)
+    spans them: figures beside a block but outside its lines do not cut it."""
+    texts = table_texts([WRAP_HEADER], WRAP_LEFTS, top=100)
+    texts += [
+        Text(WRAP_LEFTS[0], 131, "各年度4月1日時点"),
+        Text(WRAP_LEFTS[0], 142, "の待機児童数"),
+    ]
+    for y, base, target in [(125, "10人", "12人"), (148, "20人", "22人")]:
+        texts += [Text(WRAP_LEFTS[1], y, base), Text(WRAP_LEFTS[2], y, target)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert _cell(grid, "各年度4月1日時点の待機児童数")[1] == 2
+
+
+def test_a_one_indicator_table_in_whitespace_converts(tmp_path: Path) -> None:
+    """A header and a single row with no rules (a table continued on the next page, a goal
+    with one indicator): found, and read as that indicator."""
+    rows = [WRAP_HEADER, ["待機児童数", "66人", "14人"]]
+    (grids,) = _pages(tmp_path, Drawing(texts=table_texts(rows, WRAP_LEFTS, top=100)))
+    (grid,) = grids
+    (indicator,) = grids_to_indicator_table([grid]).indicators
+    assert indicator.name == "待機児童数"
+    assert [v.raw for v in indicator.series[0].values] == ["66人", "14人"]

@@ -308,3 +308,36 @@ def test_two_labelled_lines_are_read_row_by_row(tmp_path: Path) -> None:
         "場所",
         "小平市役所600会議室",
     ]
+
+
+def test_a_header_and_one_row_in_four_columns_is_a_table(tmp_path: Path) -> None:
+    """Two lines only, but both set in the same four columns: a table (a one-indicator
+    table set in whitespace), with its heading and the paragraph after it left out."""
+    rows = [["指標名", "単位", "基準値(R1)", "目標値(R6)"], ["待機児童数", "人", "66", "14"]]
+    texts = [Text(60, 80, "1.成果指標の状況"), *table_texts(rows, [60, 200, 300, 400], top=100)]
+    texts += _prose_lines(60, 160, 2, 26)
+    (grid,) = _grids(tmp_path, Drawing(texts=texts))
+    assert _rows(grid) == rows
+
+
+def test_two_contents_entries_are_not_a_table(tmp_path: Path) -> None:
+    """Two lines in three columns, but a title, dot leaders and a page number: contents."""
+    rows = [["目標1", "交流の促進……………………", "2"], ["目標2", "子育ての支援……………………", "3"]]
+    assert _grids(tmp_path, Drawing(texts=table_texts(rows, [60, 120, 400]))) == []
+
+
+def test_a_header_set_tight_after_a_closing_bracket_keeps_its_columns(tmp_path: Path) -> None:
+    """Header words ending in a full-width ``）`` set closer than a gutter's width by their
+    boxes (a browser's tight header): the bracket's blank half is part of the gap, so the
+    header still parts its columns and stays the table's first row."""
+    size = 10.0
+    header = [
+        Text(60, 100, "指標名"),
+        Text(200, 100, "策定時（令元）"),
+        Text(275, 100, "実績（令4）"),
+    ]
+    body = [["待機児童数", "66人", "14人"], ["相談件数", "120件", "98件"]]
+    texts = header + table_texts(body, [60, 215, 285], top=118, size=size)
+    (grid,) = _grids(tmp_path, Drawing(texts=texts))
+    assert _rows(grid)[0] == ["指標名", "策定時(令元)", "実績(令4)"]
+    assert _rows(grid)[1:] == body
