@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TA
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from make_office_samples import set_fonts  # one way to give a run its Japanese fonts
 
 from .document import Cover, Document, IndicatorTable, document_to_blocks
 
@@ -36,29 +37,12 @@ BORDERS = {
 }
 
 
-def _fonts(rpr: Any, font: str, size: float | None = None) -> None:
-    """ascii/hAnsi/eastAsia fonts and size on a run: Word takes kanji fonts from eastAsia."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), font)
-    if size is not None:
-        for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), str(round(size * 2)))
-
-
 def _para(container: Any, text: str, font: str = MINCHO, size: float = 10.5, **fmt: Any) -> Any:
     p = container.add_paragraph()
     for i, line in enumerate(text.split("\n")):
         if i:
             p.add_run().add_break(WD_BREAK.LINE)
-        _fonts(p.add_run(line)._r.get_or_add_rPr(), font, size)
+        set_fonts(p.add_run(line)._r.get_or_add_rPr(), font, size)
     pf = p.paragraph_format
     pf.space_before = Pt(fmt.get("before", 0))
     pf.space_after = Pt(fmt.get("after", 0))
@@ -76,7 +60,7 @@ def _page_field(section: Any) -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind in ("begin", "instr", "separate", "t", "end"):
         r = p.add_run()
-        _fonts(r._r.get_or_add_rPr(), MINCHO, 9)
+        set_fonts(r._r.get_or_add_rPr(), MINCHO, 9)
         if kind == "instr":
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")
@@ -123,7 +107,7 @@ def _table(doc: Any, spec: IndicatorTable) -> None:
         for k, line in enumerate(cell.text.split("\n")):
             if k:
                 p.add_run().add_break(WD_BREAK.LINE)
-            _fonts(p.add_run(line)._r.get_or_add_rPr(), MINCHO, 8.5)
+            set_fonts(p.add_run(line)._r.get_or_add_rPr(), MINCHO, 8.5)
         p.paragraph_format.space_after = Pt(0)
         if not cell.left:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -174,12 +158,12 @@ def build_docx(doc: Document, path: Path) -> None:
     section.page_width, section.page_height = Mm(width), Mm(height)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(22))
-    _fonts(out.styles["Normal"].element.get_or_add_rPr(), MINCHO, 10.5)
+    set_fonts(out.styles["Normal"].element.get_or_add_rPr(), MINCHO, 10.5)
     _page_field(section)
     if doc.running_header:
         p = section.header.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _fonts(p.add_run(doc.running_header)._r.get_or_add_rPr(), MINCHO, 8)
+        set_fonts(p.add_run(doc.running_header)._r.get_or_add_rPr(), MINCHO, 8)
     if doc.label:
         _label(out, doc.label, width - 44)
     hang = 10.5 if doc.paragraph_indent == "hanging" else 0.0
