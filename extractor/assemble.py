@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from extractor.columns import grid_continues, is_indicator_grid
@@ -46,6 +46,7 @@ from extractor.model import (
     Source,
 )
 from extractor.normalise import join_wrapped_lines, normalise_text
+from extractor.orientation import turn_box_back
 from extractor.page_layout import PageLayout
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
@@ -524,6 +525,57 @@ def _build_goal(draft: _GoalDraft, grammar: Grammar, margins: dict[int, Margins]
     )
 
 
+def _boxes_on_printed_pages(
+    goals: tuple[Goal, ...], pages: Sequence[PageLayout]
+) -> tuple[Goal, ...]:
+    """Boxes of a page set sideways were measured on the page turned upright: give them on
+    the page as printed, where a viewer highlights them."""
+    turned = {p.number: p for p in pages if p.quarter_turn}
+    if not turned:
+        return goals
+
+    def box(page: int | None, bbox: BBox | None) -> BBox | None:
+        layout = turned.get(page) if page is not None else None
+        if bbox is None or layout is None:
+            return bbox
+        # the turned page's width and height are the printed page's height and width
+        return turn_box_back(bbox, layout.quarter_turn, layout.height, layout.width)
+
+    def placed(items: tuple[Placed, ...]) -> tuple[Placed, ...]:
+        return tuple(Placed(p.page, box(p.page, p.bbox) or p.bbox) for p in items)
+
+    out = []
+    for goal in goals:
+        indicators = tuple(
+            replace(
+                ind,
+                bbox=box(ind.page, ind.bbox),
+                series=tuple(
+                    replace(
+                        series,
+                        values=tuple(replace(v, bbox=box(v.page, v.bbox)) for v in series.values),
+                    )
+                    for series in ind.series
+                ),
+            )
+            for ind in goal.indicators
+        )
+        initiatives = tuple(
+            replace(i, bbox=box(i.page, i.bbox), paragraph_boxes=placed(i.paragraph_boxes))
+            for i in goal.initiatives
+        )
+        out.append(
+            replace(
+                goal,
+                bbox=box(goal.page, goal.bbox),
+                indicators=indicators,
+                initiatives=initiatives,
+                challenge_boxes=placed(goal.challenge_boxes),
+            )
+        )
+    return tuple(out)
+
+
 def _fiscal_year(
     reader: _OutlineReader, title: str | None, goals: Sequence[Goal], grammar: Grammar
 ) -> int | None:
@@ -644,6 +696,7 @@ def layouts_to_report(
         )
 
     goals = tuple(_build_goal(draft, grammar, margins) for draft in reader.goals)
+    goals = _boxes_on_printed_pages(goals, pages)
     front = {id(ln) for ln in reader.preamble} | {id(ln) for ln in reader.contents}
     body_chars = sum(
         _chars(ln.text) for body in bodies.values() for ln in body if id(ln) not in front

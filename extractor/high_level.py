@@ -29,7 +29,7 @@ from extractor.layout import (
     lines_to_paragraphs,
 )
 from extractor.load import Char, PageContent, file_to_sha256, pdf_to_pages
-from extractor.model import Report, Source
+from extractor.model import Report, ReportWarning, Source
 from extractor.orientation import page_to_upright, turn_box_back
 from extractor.page_layout import PageLayout, page_to_layout
 from extractor.quality import (
@@ -97,7 +97,7 @@ def convert(
             layout = page_to_layout(
                 page, settings, vertical=quality.vertical_ratio > settings.vertical_page_ratio
             )
-        warnings = layout.warnings + quality_to_warnings(quality, settings)
+        warnings = layout.warnings + _page_warnings(quality, layout.quarter_turn, settings)
         layouts.append(replace(layout, warnings=warnings))
     _check_text_layer(path, qualities, had_images, settings)
     with _timed(timings, "load"):
@@ -203,6 +203,16 @@ def _paragraph_blocks(lines: list[TextLine]) -> list[tuple[str, str, Box]]:
     return [("text", p.text, (p.x0, p.top, p.x1, p.bottom)) for p in lines_to_paragraphs(lines)]
 
 
+def _page_warnings(
+    quality: PageQuality, turn: int, settings: Settings
+) -> tuple[ReportWarning, ...]:
+    """The page's quality warnings; a page set sideways is not vertical writing (it is read
+    turned back), so it gets no ``vertical_text`` warning."""
+    return tuple(
+        w for w in quality_to_warnings(quality, settings) if not turn or w.code != "vertical_text"
+    )
+
+
 def page_to_text(
     page: PageContent, quality: PageQuality, settings: Settings = DEFAULT_SETTINGS
 ) -> dict[str, Any]:
@@ -216,10 +226,7 @@ def page_to_text(
         blocks = _vertical_page_blocks(layout, page.width)
     else:
         blocks = _page_blocks(upright, layout, settings)
-    # a page set sideways is not vertical writing: it is read turned back
-    warnings = [
-        w for w in quality_to_warnings(quality, settings) if not turn or w.code != "vertical_text"
-    ]
+    warnings = list(_page_warnings(quality, turn, settings))
     return {
         "page": page.number,
         "paragraphs": [

@@ -235,3 +235,16 @@ def test_issue_8_fiscal_year_from_the_cover_date() -> None:
     assert report.title == "子ども・子育て支援事業計画の進捗状況"
     assert report.fiscal_year == 2022  # March 2023 is in fiscal 2022
     assert report.coverage == 1.0  # the cover is front matter, not lost text
+
+
+def test_issue_10_boxes_of_a_page_set_sideways_are_given_on_the_printed_page() -> None:
+    """A landscape page printed sideways is read turned upright; its boxes are mapped back."""
+    lines = [_line("基本目標1 安心", 0), _line("(1) 今後の課題", 1), _line("　取り組む。", 2)]
+    turned = PageLayout(1, 842.0, 595.0, tuple(lines), (), quarter_turn=1)
+    goal = layouts_to_report([turned], SOURCE).goals[0]
+    first = lines[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    # turned a quarter clockwise: the printed page is 595 wide and 842 high
+    assert goal.bbox == (top, 842.0 - x1, bottom, 842.0 - x0)
+    (challenge,) = goal.challenge_boxes
+    assert challenge.bbox[0] == lines[2].top
