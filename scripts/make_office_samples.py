@@ -809,6 +809,19 @@ def zen(n: int) -> str:
     return str(n).translate({cp: cp + 0xFEE0 for cp in range(0x30, 0x3A)})
 
 
+def box_paragraph(p: Paragraph) -> None:
+    """A thin single border round a paragraph (a boxed label such as 資料２ in Word)."""
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "8")
+        el.set(qn("w:space"), "1")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    p._p.get_or_add_pPr().append(borders)
+
+
 def set_fonts(rpr: Any, font: str, size: float | None = None) -> None:
     """Set ascii/hAnsi/eastAsia fonts (and size) on an rPr: Word picks the East Asian font
     for kana and kanji only from ``w:eastAsia``."""
@@ -884,16 +897,7 @@ def label_box(doc: Any, label: str, text_width: float) -> None:
     p = para(doc, label, GOTHIC, 12, WD_ALIGN_PARAGRAPH.CENTER)
     p.paragraph_format.left_indent = Mm(text_width - 22)
     p.paragraph_format.line_spacing = 1.0
-    ppr = p._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "8")
-        el.set(qn("w:space"), "1")
-        el.set(qn("w:color"), "000000")
-        borders.append(el)
-    ppr.append(borders)
+    box_paragraph(p)
 
 
 def page_footer(section: Any, pieces: tuple[str, ...]) -> None:

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TA
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from make_office_samples import set_fonts  # one way to give a run its Japanese fonts
+from make_office_samples import box_paragraph, set_fonts  # shared Word idioms
 
 from .document import Cover, Document, IndicatorTable, document_to_blocks
 
@@ -119,15 +119,7 @@ def _label(doc: Any, label: str, text_width: float) -> None:
     only as wide as the label (what Word users do instead of a text box)."""
     p = _para(doc, label, GOTHIC, 12, align=WD_ALIGN_PARAGRAPH.CENTER)
     p.paragraph_format.left_indent = Mm(text_width - 26)
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "8")
-        el.set(qn("w:space"), "1")
-        el.set(qn("w:color"), "000000")
-        borders.append(el)
-    p._p.get_or_add_pPr().append(borders)
+    box_paragraph(p)
 
 
 def _cover(doc: Any, cover: Cover) -> None:
