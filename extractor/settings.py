@@ -13,6 +13,9 @@ class Settings:
 
     #: Add UniDic keywords, 「」 program names and amounts to initiatives and challenges.
     enrich: bool = True
+    #: What reads the PDF: ``"pdfium"`` (PDFium, in C) or ``"pdfminer"`` (pdfminer.six, in
+    #: Python, every stream decoded under a cap); both give the same ``PageContent`` boxes.
+    loader: str = "pdfminer"
     #: Password for encrypted PDFs (the empty password is always tried).
     password: str | None = None
     #: Refuse documents with more pages than this (``too_large``).

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.load import Char, _is_visible, _rules_from_objects, dedupe_chars
+from extractor.load import Char, _is_visible, dedupe_chars, rules_from_shapes
 from extractor.settings import Settings
 from tests.conftest import SAMPLES
 
@@ -100,7 +100,7 @@ def test_white_and_tiny_rules_are_not_rules() -> None:
             "non_stroking_color": (0,),
         },
     ]
-    rules = _rules_from_objects(lines, rects, Settings())
+    rules = rules_from_shapes(lines, rects, Settings())
     horizontal = sorted(r.position for r in rules if r.orientation == "h")
     vertical = sorted(r.position for r in rules if r.orientation == "v")
     assert horizontal == [20, 40, 60, 95.25]
@@ -116,18 +116,18 @@ def _pdfplumber_view(path: Path) -> tuple[list[tuple], list[tuple]]:
             (c["text"], round(c["x0"], 3), round(c["top"], 3), round(c["bottom"], 3))
             for c in page.chars
         ]
-        rules = _rules_from_objects(page.lines, page.rects, Settings())
+        rules = rules_from_shapes(page.lines, page.rects, Settings())
     return chars, sorted((r.orientation, round(r.position, 3)) for r in rules)
 
 
 def _our_view(path: Path) -> tuple[list[tuple], list[tuple]]:
     import pdfplumber
 
-    from extractor.load import _page_objects
+    from extractor.load_pdfminer import _page_objects
 
     with pdfplumber.open(path) as pdf:
         chars, lines, rects, _ = _page_objects(pdf.pages[0])
-    rules = _rules_from_objects(lines, rects, Settings())
+    rules = rules_from_shapes(lines, rects, Settings())
     return (
         [(c.text, round(c.x0, 3), round(c.top, 3), round(c.bottom, 3)) for c in chars],
         sorted((r.orientation, round(r.position, 3)) for r in rules),
