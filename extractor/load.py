@@ -206,39 +206,75 @@ def rules_from_shapes(
     return rules
 
 
+def _near_cells(position: float, cell: float, tolerance: float) -> tuple[int, ...]:
+    """The grid cells (of side ``cell``) a point within ``tolerance`` of ``position`` may be
+    in: its own, and the neighbour on the side it is within ``tolerance`` of."""
+    index = int(position // cell)
+    offset = position - index * cell
+    if offset < tolerance:
+        return (index - 1, index)
+    if offset > cell - tolerance:
+        return (index, index + 1)
+    return (index,)
+
+
 def dedupe_chars(chars: Iterable[Char], tolerance: float = 1.0) -> list[Char]:
     """Drop fake-bold duplicates: the same glyph, font and size drawn again within
     ``tolerance`` points. pdfplumber's ``dedupe_chars`` does the same but re-sorts by list
-    index (quadratic: 40% of load time on an 18-page table PDF), so this keeps a spatial hash.
+    index (quadratic: 40% of load time on an 18-page table PDF), so this keeps a spatial hash
+    whose cells are four tolerances wide: most glyphs need one cell looked at, not nine.
     """
+    cell = 4 * tolerance
     kept: list[Char] = []
-    cells: dict[tuple[object, ...], list[Char]] = {}
+    cells: dict[tuple[object, ...], list[tuple[float, float]]] = {}
     for ch in chars:
-        key = (ch.upright, ch.text, ch.fontname, round(ch.size, 1))
-        gx, gy = int(ch.x0 // tolerance), int(ch.top // tolerance)
-        duplicate = any(
-            abs(other.x0 - ch.x0) <= tolerance and abs(other.top - ch.top) <= tolerance
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for other in cells.get((*key, gx + dx, gy + dy), ())
-        )
+        x0, top = ch.x0, ch.top
+        glyph = (ch.upright, ch.text, ch.fontname, round(ch.size, 1))
+        duplicate = False
+        for cx in _near_cells(x0, cell, tolerance):
+            for cy in _near_cells(top, cell, tolerance):
+                for other_x0, other_top in cells.get((glyph, cx, cy), ()):
+                    if abs(other_x0 - x0) <= tolerance and abs(other_top - top) <= tolerance:
+                        duplicate = True
+                        break
         if not duplicate:
             kept.append(ch)
-            cells.setdefault((*key, gx, gy), []).append(ch)
+            key = (glyph, int(x0 // cell), int(top // cell))
+            cells.setdefault(key, []).append((x0, top))
     return kept
 
 
 def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
     """Yield each page's content in order, read by the loader ``settings.loader`` names.
 
-    A page over a ``Settings.max_page_*`` budget comes back empty with ``too_complex``
-    set; if every page is, the document fails as ``too_large``.
+    With ``pdfium``, a page whose text layer PDFium would not give glyph for glyph
+    (``load_pdfium.TextLayerLoss``) is read by the pdfminer loader instead. A page over a
+    ``Settings.max_page_*`` budget comes back empty with ``too_complex`` set; if every page
+    is, the document fails as ``too_large``.
     """
     if settings.loader == "pdfminer":
-        from extractor import load_pdfminer as loader
-    else:
-        from extractor import load_pdfium as loader  # type: ignore[no-redef]
-    return loader.pdf_to_pages(path, settings)
+        from extractor import load_pdfminer
+
+        return load_pdfminer.pdf_to_pages(path, settings)
+    return _pdfium_pages(Path(path), settings)
+
+
+def _pdfium_pages(path: Path, settings: Settings) -> Iterator[PageContent]:
+    from extractor import load_pdfium, load_pdfminer
+
+    fallback: load_pdfminer.PageReader | None = None
+
+    def read_with_pdfminer(number: int) -> PageContent:
+        nonlocal fallback
+        if fallback is None:
+            fallback = load_pdfminer.PageReader(path, settings)
+        return fallback.read(number)
+
+    try:
+        yield from load_pdfium.pdf_to_pages(path, settings, read_with_pdfminer)
+    finally:
+        if fallback is not None:
+            fallback.close()
 
 
 def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> PdfFile:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,17 @@ from extractor.load import (
     dedupe_chars,
     rules_from_shapes,
 )
+from extractor.quality import steps_down
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 Matrix = tuple[float, float, float, float, float, float]
+_log = logging.getLogger(__name__)
+
+
+class TextLayerLoss(Exception):
+    """PDFium's text layer would not hold every glyph of this page as drawn: the page is
+    read by the pdfminer loader instead (``load.pdf_to_pages`` does it page by page)."""
+
 
 #: PDFium's page object types (fpdf_edit.h).
 _TEXT, _PATH, _IMAGE, _SHADING, _FORM = 1, 2, 3, 4, 5
@@ -147,38 +156,92 @@ def _open(path: Path, settings: Settings) -> pdfium.PdfDocument:
 # --- glyphs -----------------------------------------------------------------------------------
 
 
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A prototype of one PDFium function taking and returning plain addresses and numbers:
+    pypdfium2's own wraps every handle in a typed pointer, which costs more than the call
+    itself when made for every glyph."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+#: What PDFium's text layer puts for a glyph it cannot map to Unicode (0, U+FFFE) and for
+#: a hyphen it takes for a word broken across lines (U+0002).
+_LOST_CODES = frozenset((0x0, 0x2, 0xFFFE))
+_P, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+_is_generated = _fast(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
+_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
+_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+_char_matrix = _fast(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
+_font_size = _fast(pdfium_c.FPDFText_GetFontSize, _D, _P, _I)
+_object_font = _fast(pdfium_c.FPDFTextObj_GetFont, _P, _P)
+_font_name = _fast(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _P, _P, ctypes.c_size_t)
+_font_descent = _fast(pdfium_c.FPDFFont_GetDescent, _I, _P, _F, _P)
+_font_embedded = _fast(pdfium_c.FPDFFont_GetIsEmbedded, _I, _P)
+_count_chars = _fast(pdfium_c.FPDFText_CountChars, _I, _P)
+
+
+class _TextRun:
+    """What the glyphs of one PDFium text object share: the glyph matrix (the object's, then
+    pdfminer's page rotation), font size, font name and the descriptor's descent."""
+
+    __slots__ = (
+        *("a", "b", "c", "d", "fontname", "is_axis_aligned", "low", "size"),
+        *("text_a", "text_b", "upright"),
+    )
+
+    def __init__(self, textpage: int, index: int, frame: _PageFrame, fonts: _Fonts) -> None:
+        matrix = pdfium_c.FS_MATRIX()
+        _char_matrix(textpage, index, ctypes.addressof(matrix))
+        self.text_a, self.text_b = matrix.a, matrix.b
+        self.is_axis_aligned = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 < matrix.d
+        self.a, self.b, self.c, self.d, _, _ = _mult(
+            (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), frame.ctm
+        )
+        self.size = _font_size(textpage, index)
+        self.fontname, descent = fonts.get(_object_font(_text_object(textpage, index)))
+        self.low = descent * self.size
+        self.upright = self.a * self.d > 0 and self.b * self.c <= 0
+
+
 class _Fonts:
     """Per PDFium font handle: its name and its descriptor descent in pdfminer's terms."""
 
     def __init__(self) -> None:
-        self._known: dict[int, tuple[str, float]] = {}
+        self._known: dict[int | None, tuple[str, float]] = {}
         self._buffer = ctypes.create_string_buffer(256)
         self._float = ctypes.c_float()
 
-    def get(self, font: Any) -> tuple[str, float]:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        known = self._known.get(key)
+    def get(self, font: int | None) -> tuple[str, float]:
+        known = self._known.get(font)
         if known is None:
-            size = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, len(self._buffer))
+            size = _font_name(font, self._buffer, len(self._buffer)) if font else 0
             name = self._buffer.value.decode("latin-1") if size else "unknown"
-            ok = pdfium_c.FPDFFont_GetDescent(font, 1.0, self._float)
+            ok = font and _font_descent(font, 1.0, ctypes.addressof(self._float))
             descent = self._float.value if ok else 0.0
-            known = self._known[key] = (name, -abs(descent))
+            known = self._known[font] = (name, -abs(descent))
         return known
 
 
-def _page_chars(textpage: Any, frame: _PageFrame, fonts: _Fonts) -> list[Char]:
+def _page_chars(textpage: int, frame: _PageFrame, fonts: _Fonts) -> list[Char]:
     """Every glyph PDFium found (generated spaces and line breaks left out), as ``Char``."""
-    count = pdfium_c.FPDFText_CountChars(textpage)
-    matrix = pdfium_c.FS_MATRIX()
+    count = _count_chars(textpage)
     loose = pdfium_c.FS_RECTF()
+    loose_at = ctypes.addressof(loose)
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    x_at, y_at = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+    ca, cb, cc, cd, ce, cf = frame.ctm
+    runs: dict[int | None, _TextRun] = {}
     chars: list[Char] = []
     pending_high = ""
+    previous: tuple[int | None, float, float] = (None, 0.0, 0.0)
     for index in range(count):
-        if pdfium_c.FPDFText_IsGenerated(textpage, index):
+        if _is_generated(textpage, index):
             continue
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        code = _unicode(textpage, index)
+        if code in _LOST_CODES:
+            raise TextLayerLoss(f"a glyph PDFium reads as U+{code:04X}")
         if 0xD800 <= code < 0xDC00:  # a high surrogate: the next index holds the low half
             pending_high = chr(code)
             continue
@@ -186,32 +249,36 @@ def _page_chars(textpage: Any, frame: _PageFrame, fonts: _Fonts) -> list[Char]:
         if pending_high:
             text = (pending_high + text).encode("utf-16", "surrogatepass").decode("utf-16")
             pending_high = ""
-        # The matrix is the text object's; the origin is the glyph's own.
-        if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
-            continue
-        pdfium_c.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, loose)
-        font_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-        fontname, descent = fonts.get(
-            pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, index))
-        )
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        # The advance in text space: PDFium's loose box is the advance along the text
-        # direction, times the matrix's scale in that direction.
-        if abs(a) >= abs(b):
-            advance = (loose.right - loose.left) / abs(a) if a else 0.0
+        owner = _text_object(textpage, index)
+        run = runs.get(owner)
+        if run is None:
+            run = runs[owner] = _TextRun(textpage, index, frame, fonts)
+        _origin(textpage, index, x_at, y_at)
+        _loose_box(textpage, index, loose_at)
+        # The advance in text space: PDFium's loose box spans the advance along the text
+        # direction, times the text matrix's scale in that direction.
+        if abs(run.text_a) >= abs(run.text_b):
+            advance = (loose.right - loose.left) / abs(run.text_a) if run.text_a else 0.0
         else:
-            advance = (loose.top - loose.bottom) / abs(b)
-        glyph: Matrix = _mult((a, b, c, d, origin_x.value, origin_y.value), frame.ctm)
-        low = descent * font_size
-        corners = (
-            _apply(glyph, 0.0, low),
-            _apply(glyph, advance, low + font_size),
-        )
-        x0, x1 = sorted((corners[0][0], corners[1][0]))
-        y0, y1 = sorted((corners[0][1], corners[1][1]))
+            advance = (loose.top - loose.bottom) / abs(run.text_b)
+        ox, oy = origin_x.value, origin_y.value
+        # Glyphs of one upright run that follow each other down the page: vertical writing,
+        # whose glyph boxes PDFium puts its own way.
+        if (
+            owner == previous[0]
+            and run.is_axis_aligned
+            and abs(oy - previous[2]) > abs(ox - previous[1])
+        ):
+            raise TextLayerLoss("vertical writing")
+        previous = (owner, ox, oy)
+        ox, oy = ca * ox + cc * oy + ce, cb * ox + cd * oy + cf
+        # pdfminer's glyph box: from the descent to one font size above it, one advance wide.
+        low, high = run.low, run.low + run.size
+        xa, ya = ox + run.c * low, oy + run.d * low
+        xb, yb = ox + run.a * advance + run.c * high, oy + run.b * advance + run.d * high
+        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
         left, top, right, bottom = frame.box(x0, y0, x1, y1)
-        ga, gb, gc, gd = glyph[:4]
         chars.append(
             Char(
                 text=text,
@@ -219,13 +286,27 @@ def _page_chars(textpage: Any, frame: _PageFrame, fonts: _Fonts) -> list[Char]:
                 x1=right,
                 top=top,
                 bottom=bottom,
-                baseline=frame.y(glyph[5]),
+                baseline=frame.y(oy),
                 size=(y1 - y0) or 10.0,
-                fontname=fontname,
-                upright=ga * gd > 0 and gb * gc <= 0,
+                fontname=run.fontname,
+                upright=run.upright,
             )
         )
     return chars
+
+
+#: Glyphs drawn one below the other, in drawing order, that make a page vertical writing.
+_VERTICAL_RUN = 3
+
+
+def _check_horizontal(chars: list[Char]) -> None:
+    """Raise ``TextLayerLoss`` on vertical writing: PDFium places a vertical font's glyphs
+    its own way (origin and advance), not as pdfminer's boxes, which the readers expect."""
+    run = 0
+    for above, below in itertools.pairwise(chars):
+        run = run + 1 if steps_down(above, below) else 0
+        if run >= _VERTICAL_RUN:
+            raise TextLayerLoss("vertical writing")
 
 
 # --- paths and images -------------------------------------------------------------------------
@@ -324,6 +405,33 @@ def _subpath_shapes(
     return pieces
 
 
+_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+_count_marks = _fast(pdfium_c.FPDFPageObj_CountMarks, _I, _P)
+#: PDFium's text layer leaves out a text object narrower than this (``kSizeEpsilon``).
+_MIN_TEXT_WIDTH = 0.01
+#: ``FPDF_OBJECT_UNKNOWN``: what a marked-content parameter that is not there has for type.
+_NO_VALUE = 0
+
+
+def _check_text_object(obj: Any) -> None:
+    """Raise ``TextLayerLoss`` where PDFium's text layer would not show a text object's
+    glyphs as drawn. It leaves out an object whose box has no width: in an embedded font
+    that is blank glyphs only (a space drawn on its own, which the readers measure as a gap
+    anyway), but a font PDFium substitutes may lack a visible glyph. Marked content may
+    replace the glyphs with its ``/ActualText``."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    address = ctypes.cast(obj, ctypes.c_void_p).value
+    _bounds(address, *(ctypes.addressof(v) for v in (left, bottom, right, top)))
+    if abs(right.value - left.value) < _MIN_TEXT_WIDTH and not _font_embedded(
+        _object_font(address)
+    ):
+        raise TextLayerLoss("a text object without width in a font not embedded")
+    for index in range(_count_marks(address)):
+        mark = pdfium_c.FPDFPageObj_GetMark(obj, index)
+        if pdfium_c.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != _NO_VALUE:
+            raise TextLayerLoss("marked content with /ActualText")
+
+
 def _page_objects(
     page: Any, frame: _PageFrame, settings: Settings
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[tuple[float, float, float, float]]]:
@@ -341,7 +449,9 @@ def _page_objects(
         for index in range(count):
             obj = get(parent, index)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind != _TEXT:
+            if kind == _TEXT:
+                _check_text_object(obj)
+            else:
                 operations += 1
                 if operations > settings.max_page_operations:
                     raise PageTooComplex(
@@ -378,7 +488,8 @@ def _page_to_content(
         if count > settings.max_page_glyphs:
             raise PageTooComplex(f"more than {settings.max_page_glyphs:,} glyphs")
         lines, rects, images = _page_objects(page.raw, frame, settings)
-        chars = _page_chars(textpage, frame, fonts)
+        chars = _page_chars(ctypes.cast(textpage, ctypes.c_void_p).value or 0, frame, fonts)
+        _check_horizontal(chars)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
     return PageContent(
@@ -391,8 +502,15 @@ def _page_to_content(
     )
 
 
-def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
+def pdf_to_pages(
+    path: str | Path,
+    settings: Settings = DEFAULT_SETTINGS,
+    fallback: Callable[[int], PageContent] | None = None,
+) -> Iterator[PageContent]:
     """Yield each page's content in order; PDFium's page is closed as soon as it is copied.
+
+    A page PDFium's text layer would not give glyph for glyph (``TextLayerLoss``) is read by
+    ``fallback(page_number)`` instead (without one, the loss is raised).
 
     A page over a ``Settings.max_page_*`` budget comes back empty with ``too_complex`` set;
     if every page is, the document fails as ``too_large``.
@@ -418,6 +536,11 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
                 raise DamagedPDFError(f"cannot read page {number}: {exc}", path=str(path)) from exc
             try:
                 content = _page_to_content(page, number, settings, fonts)
+            except TextLayerLoss as loss:
+                if fallback is None:
+                    raise
+                _log.info("%s page %d: %s; read with pdfminer", path.name, number, loss)
+                content = fallback(number)
             except PageTooComplex as exc:
                 frame = _PageFrame(page.get_mediabox(), page.get_rotation())
                 content = PageContent(
@@ -428,9 +551,10 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
                     rules=(),
                     too_complex=str(exc),
                 )
-                skipped.append(f"page {number}: {exc}")
             finally:
                 page.close()
+            if content.too_complex:
+                skipped.append(f"page {number}: {content.too_complex}")
             yield content
         if skipped and len(skipped) == count:
             raise TooLargeError(

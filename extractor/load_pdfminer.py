@@ -523,6 +523,35 @@ def _pages(pdf: pdfplumber.PDF) -> Iterator[pdfplumber.page.Page]:
         yield pdfplumber.page.Page(pdf, page_obj, page_number=number)
 
 
+def _read_page(page: pdfplumber.page.Page, path: Path, settings: Settings) -> PageContent:
+    """One page's content; a page over a budget comes back empty with ``too_complex`` set."""
+    try:
+        return page_to_content(page, settings)
+    except PageTooComplex as exc:
+        return PageContent(
+            number=page.page_number,
+            width=float(page.width),
+            height=float(page.height),
+            chars=(),
+            rules=(),
+            too_complex=str(exc),
+        )
+    except Exception as exc:
+        error = _typed(path, exc)
+        if isinstance(error, DamagedPDFError):
+            error = DamagedPDFError(f"cannot read page {page.page_number}: {exc}", path=str(path))
+        raise error from exc
+    finally:
+        page.close()
+
+
+def _next_page(pages: Iterator[pdfplumber.page.Page], path: Path) -> pdfplumber.page.Page | None:
+    try:
+        return next(pages, None)
+    except Exception as exc:
+        raise _typed(path, exc) from exc
+
+
 def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
     """Yield each page's content in order, releasing pdfplumber's caches page by page.
 
@@ -536,34 +565,10 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
         _page_count(pdf, path, settings)
         read, skipped = 0, []
         pages = _pages(pdf)
-        while True:
-            try:
-                page = next(pages, None)
-            except Exception as exc:
-                raise _typed(path, exc) from exc
-            if page is None:
-                break
-            try:
-                content = page_to_content(page, settings)
-            except PageTooComplex as exc:
-                content = PageContent(
-                    number=page.page_number,
-                    width=float(page.width),
-                    height=float(page.height),
-                    chars=(),
-                    rules=(),
-                    too_complex=str(exc),
-                )
-                skipped.append(f"page {page.page_number}: {exc}")
-            except Exception as exc:
-                error = _typed(path, exc)
-                if isinstance(error, DamagedPDFError):
-                    error = DamagedPDFError(
-                        f"cannot read page {page.page_number}: {exc}", path=str(path)
-                    )
-                raise error from exc
-            finally:
-                page.close()
+        while (page := _next_page(pages, path)) is not None:
+            content = _read_page(page, path, settings)
+            if content.too_complex:
+                skipped.append(f"page {content.number}: {content.too_complex}")
             read += 1
             yield content
         if skipped and len(skipped) == read:
@@ -573,6 +578,26 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
             )
     finally:
         _close(pdf)
+
+
+class PageReader:
+    """Chosen pages of one document, read in increasing page order: the pages in between
+    are passed over without being interpreted. The PDFium loader's fallback."""
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path, self.settings = path, settings
+        self._pdf = _open(path, settings)
+        self._pages = _pages(self._pdf)
+
+    def read(self, number: int) -> PageContent:
+        while (page := _next_page(self._pages, self.path)) is not None:
+            if page.page_number == number:
+                return _read_page(page, self.path, self.settings)
+            page.close()
+        raise DamagedPDFError(f"cannot read page {number}", path=str(self.path))
+
+    def close(self) -> None:
+        _close(self._pdf)
 
 
 def pdf_to_page_count(path: Path, settings: Settings = DEFAULT_SETTINGS) -> int:

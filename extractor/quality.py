@@ -143,7 +143,7 @@ def _is_blank(text: str) -> bool:
     return bool(text) and not text.strip()
 
 
-def _steps_down(a: Char, b: Char) -> bool:
+def steps_down(a: Char, b: Char) -> bool:
     """``b`` is drawn right below ``a`` in the same column: the next glyph of vertical text."""
     size = min(a.size, b.size) or 1.0
     if abs(a.centre_x - b.centre_x) > 0.25 * size:
@@ -155,7 +155,7 @@ def vertical_flags(chars: Sequence[Char]) -> list[bool]:
     """Per glyph: rotated, or written top to bottom with its neighbour in drawing order."""
     flags = [not c.upright for c in chars]
     for i in range(1, len(chars)):
-        if _steps_down(chars[i - 1], chars[i]):
+        if steps_down(chars[i - 1], chars[i]):
             flags[i - 1] = flags[i] = True
     return flags
 
