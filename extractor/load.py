@@ -260,13 +260,15 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
 
 
 def _pdfium_pages(path: Path, settings: Settings) -> Iterator[PageContent]:
-    from extractor import load_pdfium, load_pdfminer
+    from extractor import load_pdfium
 
-    fallback: load_pdfminer.PageReader | None = None
+    fallback: Any = None  # a load_pdfminer.PageReader, opened at the first page that needs it
 
     def read_with_pdfminer(number: int) -> PageContent:
         nonlocal fallback
         if fallback is None:
+            from extractor import load_pdfminer
+
             fallback = load_pdfminer.PageReader(path, settings)
         return fallback.read(number)
 

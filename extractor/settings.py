@@ -13,8 +13,9 @@ class Settings:
 
     #: Add UniDic keywords, 「」 program names and amounts to initiatives and challenges.
     enrich: bool = True
-    #: What reads the PDF: ``"pdfium"`` (PDFium, in C) or ``"pdfminer"`` (pdfminer.six, in
-    #: Python, every stream decoded under a cap); both give the same ``PageContent`` boxes.
+    #: What reads the PDF: ``"pdfminer"`` (pdfminer.six, in Python: every stream decoded under
+    #: a cap, every page under budgets) or ``"pdfium"`` (PDFium, in C: about twice as fast,
+    #: same content; its memory and time are bounded only by the worker process it runs in).
     loader: str = "pdfminer"
     #: Password for encrypted PDFs (the empty password is always tried).
     password: str | None = None

@@ -235,8 +235,10 @@ def fits_in_process(tasks: int, jobs: int, settings: Settings) -> bool:
     """Whether a run is converted here rather than by workers: one worker would do it all
     (``jobs`` is 1, or there is one file), it is small, the alarm can be set (POSIX, main
     thread), and this process is small enough (under a quarter of ``max_memory``) that the
-    memory cap means for the file about what it means in a fresh worker."""
-    if tasks > IN_PROCESS_MAX_FILES or min(jobs, tasks) > 1:
+    memory cap means for the file about what it means in a fresh worker. Never with the PDFium
+    loader: PDFium decodes in C without caps, and a hostile file can make it abort the whole
+    process, which only a worker survives (``worker_died``)."""
+    if tasks > IN_PROCESS_MAX_FILES or min(jobs, tasks) > 1 or settings.loader == "pdfium":
         return False
     if (
         not hasattr(signal, "setitimer")
