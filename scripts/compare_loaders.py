@@ -20,6 +20,7 @@ process (best of three passes over all files).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import logging
@@ -37,7 +38,11 @@ from extractor.errors import ExtractorError  # noqa: E402
 from extractor.load import pdf_to_pages  # noqa: E402
 from tests.golden_diff import diff_reports, without_provenance  # noqa: E402
 
-DEFAULT_INPUTS = (REPO / "samples", REPO / "tests" / "variants", REPO.parent / "shared" / "realpdfs")
+DEFAULT_INPUTS = (
+    REPO / "samples",
+    REPO / "tests" / "variants",
+    REPO.parent / "shared" / "realpdfs",
+)
 LOADERS = ("pdfminer", "pdfium")
 
 
@@ -63,7 +68,8 @@ def text_blocks(pdf: Path, settings: extractor.Settings) -> list[Any] | str:
 
 def first_difference(a: Any, b: Any) -> str:
     if isinstance(a, str) or isinstance(b, str):
-        return f"{a if isinstance(a, str) else 'converted'} / {b if isinstance(b, str) else 'converted'}"
+        said = [x if isinstance(x, str) else "converted" for x in (a, b)]
+        return " / ".join(said)
     if isinstance(a, dict):
         found = diff_reports(a, b)
         return f"{len(found)} differences, first: {found[0][:300]}" if found else ""
@@ -84,10 +90,8 @@ def load_speed(pdfs: list[Path]) -> dict[str, float]:
             pages = 0
             started = time.perf_counter()
             for pdf in pdfs:
-                try:
+                with contextlib.suppress(ExtractorError):
                     pages += sum(1 for _ in pdf_to_pages(pdf, settings))
-                except ExtractorError:
-                    pass
             best = min(best, time.perf_counter() - started)
         speed[loader] = pages / best
     return speed
@@ -108,9 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="*", type=Path, default=list(DEFAULT_INPUTS))
     args = parser.parse_args()
-    pdfs = sorted(
-        p for i in args.inputs for p in ([i] if i.is_file() else sorted(i.glob("*.pdf")))
-    )
+    pdfs = sorted(p for i in args.inputs for p in ([i] if i.is_file() else sorted(i.glob("*.pdf"))))
     same: Counter[str] = Counter()
     fallbacks = _Fallbacks()
     logging.getLogger("extractor.load_pdfium").addHandler(fallbacks)
