@@ -2,17 +2,17 @@
 
 MeCab maps ``sys.dic`` (188 MB) and ``matrix.bin`` (72 MB) read-only and reads them at random:
 a trie walk and a connection cost for every pair of candidate words at every character. The
-pages it reads are few (about 12 MB for a 900-character section), but on a read fault Linux
-maps the 16 neighbouring pages too when they are in the page cache ("fault-around"), and the
-dictionary is in the page cache once anything has read it. So one report section mapped
-170 MB of dictionary, and every page mapped counts in RSS (clean, shared, file-backed, but
-counted). Two measures, neither of which changes what MeCab reads or returns:
+pages it reads are few (12 MB for a 900-character section), but on a read fault Linux maps
+the neighbouring pages of a 16-page window too when they are in the page cache
+("fault-around"), and the dictionary is in the page cache once anything has read it. So that
+section mapped 170 MB of dictionary, and every page mapped counts in RSS (clean, shared,
+file-backed, but counted). Two measures, neither of which changes what MeCab reads or returns:
 
 * **Fine mapping**: fault-around never crosses the end of a mapping (VMA), so the
   dictionary's mappings are cut into VMAs of ``FAULT_PAGES`` pages by giving every other piece
   ``MADV_DONTDUMP`` (a flag that only keeps those pages out of core dumps; two neighbouring
   VMAs with different flags are not merged back). A fault then maps at most ``FAULT_PAGES``
-  pages.
+  pages. The price: the kernel's memory for the VMAs (about 6 MB per process, not in RSS).
 * **Release**: ``MADV_DONTNEED`` unmaps the dictionary pages the process has mapped (they stay
   in the page cache: the next read of one is a minor fault, no I/O). ``DictionaryMemory``
   does it after a tagging call once the file-backed pages mapped since the last release pass
@@ -30,10 +30,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Pages per VMA after fine mapping: the most one fault maps. Smaller maps less but costs more
-#: VMAs (one ``madvise`` call each when cutting, and the release walks them): 4 pages cut the
-#: 260 MB dictionary into about 16,000 VMAs in ~30 ms.
-FAULT_PAGES = 4
+#: Pages per VMA after fine mapping: the most one fault maps. Fewer maps less but costs more
+#: VMAs (a ``madvise`` call and ~300 bytes of kernel memory each; a release walks them all):
+#: 3 pages cut the 260 MB dictionary into 21,000 VMAs in ~45 ms, once per process.
+FAULT_PAGES = 3
 #: Never let fine mapping take more than this share of the process's VMA limit.
 MAX_MAP_SHARE = 0.5
 

@@ -16,7 +16,7 @@ class Settings:
     #: Bytes of UniDic's memory-mapped dictionary a process may keep mapped between tagging
     #: calls; past it the pages are given back (they stay in the page cache). Keeps peak RSS
     #: with enrichment under 90 MB (extractor/dictionary_memory.py). None: never give back.
-    dictionary_budget: int | None = 24 * 1024 * 1024
+    dictionary_budget: int | None = 28 * 1024 * 1024
     #: Password for encrypted PDFs (the empty password is always tried).
     password: str | None = None
     #: Refuse documents with more pages than this (``too_large``).
