@@ -73,7 +73,7 @@ def _madvise() -> Madvise | None:
     """libc's madvise, or None where there is none (not Linux, no libc)."""
     try:
         func = ctypes.CDLL(None, use_errno=True).madvise
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # TypeError: Windows has no CDLL(None)
         return None
     func.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
     func.restype = ctypes.c_int
@@ -118,14 +118,14 @@ class DictionaryMemory:
     def of_files_in(cls, directory: str | Path, fault_pages: int = FAULT_PAGES) -> DictionaryMemory:
         """Find the mappings of the files in ``directory`` (after MeCab has mapped them) and
         map them finely; a no-op object where /proc or madvise is missing."""
-        madvise = _madvise()
         try:
             maps = Path("/proc/self/maps").read_text()
             limit = int(Path("/proc/sys/vm/max_map_count").read_text())
-        except OSError:
+        except (OSError, ValueError):
             return cls((), None)
         mappings = maps_to_mappings(maps, os.path.realpath(directory))
-        if madvise is None or not mappings:
+        madvise = _madvise() if mappings else None
+        if madvise is None:
             return cls((), None)
         pages = fault_pages
         room = limit * MAX_MAP_SHARE - maps.count("\n")

@@ -74,8 +74,10 @@ def _tagger() -> fugashi.Tagger:
 @functools.lru_cache(maxsize=1)
 def _dictionary_memory() -> DictionaryMemory:
     """The tagger's dictionary mappings, made fine before the first word is looked up."""
-    directory = os.path.dirname(_tagger().dictionary_info[0]["filename"])
-    return DictionaryMemory.of_files_in(directory)
+    info = _tagger().dictionary_info
+    if not info:
+        return DictionaryMemory((), None)
+    return DictionaryMemory.of_files_in(os.path.dirname(info[0]["filename"]))
 
 
 def _form(word: fugashi.UnidicNode) -> str:

@@ -17,7 +17,7 @@ from extractor.dictionary_memory import (
     _madvise,
     maps_to_mappings,
 )
-from extractor.morphology import tokenize
+from extractor.morphology import _tagger, tokenize
 from extractor.settings import DEFAULT_SETTINGS
 from tests.conftest import GOLDEN
 
@@ -57,6 +57,20 @@ def test_maps_to_mappings() -> None:
 def test_no_mappings_is_a_no_op(tmp_path: Path) -> None:
     memory = DictionaryMemory.of_files_in(tmp_path)
     assert memory.mappings == ()
+    memory.after_tagging(0)
+    memory.release()
+
+
+def test_without_proc_it_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where there is no /proc (macOS, Windows) nothing is cut, measured or released."""
+
+    def no_proc(path: Path, *args: object, **kwargs: object) -> str:
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(Path, "read_text", no_proc)
+    memory = DictionaryMemory.of_files_in(Path(_tagger().dictionary_info[0]["filename"]).parent)
+    assert memory.mappings == ()
+    monkeypatch.setattr("builtins.open", no_proc)
     memory.after_tagging(0)
     memory.release()
 
