@@ -118,21 +118,23 @@ def convert(
         )
     if settings.enrich:
         with _timed(timings, "enrich"):
-            report = enrich_report(report)
+            report = enrich_report(report, settings)
     return report
 
 
-def enrich_report(report: Report) -> Report:
+def enrich_report(report: Report, settings: Settings = DEFAULT_SETTINGS) -> Report:
     """Add keywords, programs and amounts to every initiative and challenge set."""
     from extractor.morphology import paragraphs_to_terms
 
     goals = []
     for goal in report.goals:
         initiatives = tuple(
-            replace(i, terms=paragraphs_to_terms((i.title, *i.paragraphs)))
+            replace(i, terms=paragraphs_to_terms((i.title, *i.paragraphs), settings))
             for i in goal.initiatives
         )
-        challenge_terms = paragraphs_to_terms(goal.challenges) if goal.challenges else None
+        challenge_terms = (
+            paragraphs_to_terms(goal.challenges, settings) if goal.challenges else None
+        )
         goals.append(replace(goal, initiatives=initiatives, challenge_terms=challenge_terms))
     return replace(report, goals=tuple(goals))
 

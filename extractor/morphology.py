@@ -23,12 +23,15 @@ Decisions (the tests pin them down):
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from extractor.dictionary_memory import DictionaryMemory
 from extractor.model import Amount, Terms
+from extractor.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     import fugashi
@@ -66,6 +69,15 @@ def _tagger() -> fugashi.Tagger:
     import fugashi
 
     return fugashi.Tagger()
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_memory() -> DictionaryMemory:
+    """The tagger's dictionary mappings, made fine before the first word is looked up."""
+    info = _tagger().dictionary_info
+    if not info:
+        return DictionaryMemory((), None)
+    return DictionaryMemory.of_files_in(os.path.dirname(info[0]["filename"]))
 
 
 def _form(word: fugashi.UnidicNode) -> str:
@@ -128,8 +140,13 @@ def _verb_as_noun(
     return nominal_form(f.lemma, f.cType or "")
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Tag ``text`` and reduce every word to a ``Token``."""
+def tokenize(
+    text: str, dictionary_budget: int | None = DEFAULT_SETTINGS.dictionary_budget
+) -> tuple[Token, ...]:
+    """Tag ``text`` and reduce every word to a ``Token``; then give back the dictionary's
+    pages if more than ``dictionary_budget`` bytes of them are mapped (see
+    ``extractor.dictionary_memory``)."""
+    memory = _dictionary_memory()
     words = list(_tagger()(text))
     out: list[Token] = []
     for i, w in enumerate(words):
@@ -151,6 +168,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 adjectival=adjectival,
             )
         )
+    memory.after_tagging(dictionary_budget)
     return tuple(out)
 
 
@@ -217,11 +235,13 @@ def is_keyword(candidate: str) -> bool:
     )
 
 
-def keywords(paragraphs: Sequence[str]) -> tuple[str, ...]:
+def keywords(
+    paragraphs: Sequence[str], dictionary_budget: int | None = DEFAULT_SETTINGS.dictionary_budget
+) -> tuple[str, ...]:
     """Unique keywords of all paragraphs, by first appearance."""
     seen: dict[str, None] = {}
     for text in paragraphs:
-        for cand in compounds(tokenize(text)):
+        for cand in compounds(tokenize(text, dictionary_budget)):
             if is_keyword(cand):
                 seen.setdefault(cand, None)
     return tuple(seen)
@@ -350,10 +370,10 @@ def amounts(paragraphs: Sequence[str]) -> tuple[Amount, ...]:
     return tuple(out)
 
 
-def paragraphs_to_terms(paragraphs: Sequence[str]) -> Terms:
+def paragraphs_to_terms(paragraphs: Sequence[str], settings: Settings = DEFAULT_SETTINGS) -> Terms:
     """Keywords, 「」 program names and amounts found in ``paragraphs``."""
     return Terms(
-        keywords=keywords(paragraphs),
+        keywords=keywords(paragraphs, settings.dictionary_budget),
         programs=programs(paragraphs),
         amounts=amounts(paragraphs),
     )

@@ -101,6 +101,11 @@ class Settings:
     #: Decoded content-stream bytes interpreted (a form drawn N times counts N times); pdfminer
     #: interprets about 0.2-0.5 MB a second, real report pages have under 0.1 MB.
     max_page_content_bytes: int = 2 * 1024 * 1024
+    # --- memory with enrichment (issue 12) ---
+    #: Bytes of UniDic's memory-mapped dictionary a process may keep mapped between tagging
+    #: calls; past it the pages are given back (they stay in the page cache). Keeps peak RSS
+    #: with enrichment under 90 MB (extractor/dictionary_memory.py). None: never give back.
+    dictionary_budget: int | None = 28 * 1024 * 1024
 
 
 DEFAULT_SETTINGS = Settings()
