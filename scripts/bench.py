@@ -15,6 +15,8 @@ What it measures, all in one run:
 * memory of converting the reference in a fresh process (``extractor.convert``), with
   enrichment and without: peak RSS (``VmHWM``) and, at the end, RSS, PSS and USS (the private
   share) from ``/proc/self/smaps_rollup``;
+* the same with ``--loader pdfium`` (PDFium reads the PDF; its files always go to a worker);
+* the load stage alone, pages per second of each loader, in one process;
 * start-up: ``extractor --help`` and ``extractor validate`` on one JSON file;
 * batch: ``--jobs 1`` against ``--jobs 2`` (and all CPUs, if more) on 24 copies of the samples.
 """
@@ -36,6 +38,9 @@ import pikepdf
 
 import extractor
 from extractor.batch import default_jobs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compare_loaders import load_speed
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -147,15 +152,25 @@ def main() -> None:
             (long_pdf.name, [long_pdf], [str(long_pdf)]),
         ]
         ours = [*extractor_command(), "convert", "--jobs", "1", "--force", "-q"]
-        print("| case | pages | extractor s | pdfplumber s | ratio |")
-        print("|---|---:|---:|---:|---:|")
+        print("| case | pages | extractor s | --loader pdfium s | pdfplumber s | ratio | "
+              "pdfium ratio |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for name, files, inputs in cases:
             print(f"  {name} ...", file=sys.stderr)
             mine = [*ours, *inputs, "-o", str(tmp / "out")]
+            pdfium = [*mine, "--loader", "pdfium"]
             plain = [sys.executable, "-c", PDFPLUMBER_PASS, *map(str, files)]
-            t_ours, t_plain = alternated_medians([mine, plain], args.repeat)
-            print(f"| {name} | {page_count(files)} | {t_ours:.2f} | {t_plain:.2f} | "
-                  f"{t_ours / t_plain:.2f}× |")  # fmt: skip
+            t_ours, t_pdfium, t_plain = alternated_medians([mine, pdfium, plain], args.repeat)
+            ratios = f"{t_ours / t_plain:.2f}× | {t_pdfium / t_plain:.2f}×"
+            print(f"| {name} | {page_count(files)} | {t_ours:.2f} | {t_pdfium:.2f} | "
+                  f"{t_plain:.2f} | {ratios} |")  # fmt: skip
+
+        print("\n#### Load stage alone, in one process (pages/s, best of 3)\n")
+        speed = load_speed([*samples, long_pdf])
+        print("| loader | pages/s |")
+        print("|---|---:|")
+        for loader, pages_per_second in speed.items():
+            print(f"| {loader} | {pages_per_second:.0f} |")
 
         print("\n#### Start-up\n")
         print("| command | s |")
