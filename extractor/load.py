@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat as stat_module
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extractor.errors import (
+    EncryptedPDFError,
     InputNotFoundError,
     NotAPDFError,
     TooLargeError,
@@ -155,6 +156,24 @@ def _file_kind(mode: int) -> str:
 
 class PageTooComplex(Exception):
     """A page over one of the ``Settings.max_page_*`` budgets (raised mid-interpretation)."""
+
+
+def password_error(path: Path, settings: Settings) -> EncryptedPDFError:
+    """What to say when no password tried opens the file: ask for one, or say it is wrong."""
+    if settings.password:
+        message = "the PDF is encrypted and the given password is wrong"
+    else:
+        message = "the PDF is encrypted: give its password with --password"
+    return EncryptedPDFError(message, path=str(path))
+
+
+def check_some_page_read(pages: Sequence[PageContent], path: Path) -> None:
+    """A document whose every page was over a budget fails as a whole (``too_large``)."""
+    skipped = [f"page {page.number}: {page.too_complex}" for page in pages if page.too_complex]
+    if skipped and len(skipped) == len(pages):
+        raise TooLargeError(
+            f"every page is over the per-page budget ({'; '.join(skipped[:3])})", path=str(path)
+        )
 
 
 def _is_visible(color: Any) -> bool:

@@ -41,7 +41,9 @@ from extractor.load import (
     PageContent,
     PageTooComplex,
     check_input,
+    check_some_page_read,
     dedupe_chars,
+    password_error,
     rules_from_shapes,
 )
 from extractor.quality import steps_down
@@ -146,11 +148,7 @@ def _open(path: Path, settings: Settings) -> pdfium.PdfDocument:
             raise DamagedPDFError(
                 f"cannot parse the PDF (damaged or truncated?): {exc}", path=str(path)
             ) from exc
-    if settings.password:
-        message = "the PDF is encrypted and the given password is wrong"
-    else:
-        message = "the PDF is encrypted: give its password with --password"
-    raise EncryptedPDFError(message, path=str(path)) from last
+    raise password_error(path, settings) from last
 
 
 # --- glyphs -----------------------------------------------------------------------------------
@@ -527,7 +525,8 @@ def pdf_to_pages(
                 f"{count} pages, over the limit of {settings.max_pages}", path=str(path)
             )
         fonts = _Fonts()
-        skipped = []
+        read: list[PageContent] = []  # pages kept only while all of them are over a budget
+        all_over = True
         for index in range(count):
             number = index + 1
             try:
@@ -553,14 +552,11 @@ def pdf_to_pages(
                 )
             finally:
                 page.close()
-            if content.too_complex:
-                skipped.append(f"page {number}: {content.too_complex}")
+            all_over = all_over and bool(content.too_complex)
+            if all_over:
+                read.append(content)
             yield content
-        if skipped and len(skipped) == count:
-            raise TooLargeError(
-                f"every page is over the per-page budget ({'; '.join(skipped[:3])})",
-                path=str(path),
-            )
+        check_some_page_read(read if all_over else [], path)
     finally:
         document.close()
 

@@ -59,7 +59,9 @@ from extractor.load import (
     PageContent,
     PageTooComplex,
     check_input,
+    check_some_page_read,
     dedupe_chars,
+    password_error,
     rules_from_shapes,
 )
 from extractor.settings import DEFAULT_SETTINGS, Settings
@@ -243,11 +245,7 @@ def _open(path: Path, settings: Settings) -> pdfplumber.PDF:
             raise UnreadableFileError(f"cannot read the file: {exc}", path=str(path)) from exc
         except Exception as exc:  # pdfminer raises bare exceptions on broken files
             raise _typed(path, exc) from exc
-    if settings.password:
-        message = "the PDF is encrypted and the given password is wrong"
-    else:
-        message = "the PDF is encrypted: give its password with --password"
-    raise EncryptedPDFError(message, path=str(path)) from last
+    raise password_error(path, settings) from last
 
 
 def _close(pdf: pdfplumber.PDF) -> None:
@@ -563,19 +561,15 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
     pdf = _open(path, settings)
     try:
         _page_count(pdf, path, settings)
-        read, skipped = 0, []
-        pages = _pages(pdf)
+        read: list[PageContent] = []  # pages kept only while all of them are over a budget
+        all_over, pages = True, _pages(pdf)
         while (page := _next_page(pages, path)) is not None:
             content = _read_page(page, path, settings)
-            if content.too_complex:
-                skipped.append(f"page {content.number}: {content.too_complex}")
-            read += 1
+            all_over = all_over and bool(content.too_complex)
+            if all_over:
+                read.append(content)
             yield content
-        if skipped and len(skipped) == read:
-            raise TooLargeError(
-                f"every page is over the per-page budget ({'; '.join(skipped[:3])})",
-                path=str(path),
-            )
+        check_some_page_read(read if all_over else [], path)
     finally:
         _close(pdf)
 
