@@ -180,13 +180,17 @@ _font_embedded = _fast(pdfium_c.FPDFFont_GetIsEmbedded, _I, _P)
 _count_chars = _fast(pdfium_c.FPDFText_CountChars, _I, _P)
 
 
+#: Matrix entries this close to 0 are 0 (a level or quarter-turned text matrix).
+_FLAT = 1e-6
+
+
 class _TextRun:
     """What the glyphs of one PDFium text object share: the glyph matrix (the object's, then
     pdfminer's page rotation), font size, font name and the descriptor's descent."""
 
     __slots__ = (
         *("a", "b", "c", "d", "fontname", "is_axis_aligned", "low", "size"),
-        *("text_a", "text_b", "upright"),
+        *("at_an_angle", "text_a", "text_b", "upright"),
     )
 
     def __init__(self, textpage: int, index: int, frame: _PageFrame, fonts: _Fonts) -> None:
@@ -194,6 +198,11 @@ class _TextRun:
         _char_matrix(textpage, index, ctypes.addressof(matrix))
         self.text_a, self.text_b = matrix.a, matrix.b
         self.is_axis_aligned = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 < matrix.d
+        #: Neither level nor a quarter turn: PDFium's loose box is then the box around the
+        #: turned glyph, from which the advance cannot be told.
+        self.at_an_angle = (abs(matrix.b) > _FLAT or abs(matrix.c) > _FLAT) and (
+            abs(matrix.a) > _FLAT or abs(matrix.d) > _FLAT
+        )
         self.a, self.b, self.c, self.d, _, _ = _mult(
             (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), frame.ctm
         )
@@ -251,6 +260,8 @@ def _page_chars(textpage: int, frame: _PageFrame, fonts: _Fonts) -> list[Char]:
         run = runs.get(owner)
         if run is None:
             run = runs[owner] = _TextRun(textpage, index, frame, fonts)
+            if run.at_an_angle:
+                raise TextLayerLoss("text set at an angle")
         _origin(textpage, index, x_at, y_at)
         _loose_box(textpage, index, loose_at)
         # The advance in text space: PDFium's loose box spans the advance along the text
@@ -271,11 +282,15 @@ def _page_chars(textpage: int, frame: _PageFrame, fonts: _Fonts) -> list[Char]:
         previous = (owner, ox, oy)
         ox, oy = ca * ox + cc * oy + ce, cb * ox + cd * oy + cf
         # pdfminer's glyph box: from the descent to one font size above it, one advance wide.
+        # The four corners, as pdfminer's ``apply_matrix_rect``: text set at an angle gets
+        # the upright box around its turned one.
         low, high = run.low, run.low + run.size
-        xa, ya = ox + run.c * low, oy + run.d * low
-        xb, yb = ox + run.a * advance + run.c * high, oy + run.b * advance + run.d * high
-        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+        along_x, along_y = run.a * advance, run.b * advance
+        xs = (ox + run.c * low, ox + run.c * high, ox + along_x + run.c * low)
+        ys = (oy + run.d * low, oy + run.d * high, oy + along_y + run.d * low)
+        x_far, y_far = ox + along_x + run.c * high, oy + along_y + run.d * high
+        x0, x1 = min(*xs, x_far), max(*xs, x_far)
+        y0, y1 = min(*ys, y_far), max(*ys, y_far)
         left, top, right, bottom = frame.box(x0, y0, x1, y1)
         chars.append(
             Char(

@@ -29,6 +29,7 @@ from tests.conftest import SHARED
 from tests.golden_diff import without_provenance
 
 REPO = Path(__file__).resolve().parents[1]
+IPAEX_GOTHIC = Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf")
 SAMPLES = REPO / "samples"
 VARIANTS = REPO / "tests" / "variants"
 PDFIUM = dataclasses.replace(extractor.Settings(enrich=False), loader="pdfium")
@@ -116,6 +117,52 @@ def test_rotated_and_offset_pages_are_put_as_pdfminer_puts_them(tmp_path: Path) 
         pdf.save(path)
     for a, b in zip(pdf_to_pages(path, PDFMINER), pdf_to_pages(path, PDFIUM), strict=True):
         _same_glyphs(a, b)
+
+
+def _turned_labels(path: Path, angles: tuple[int, ...]) -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("IPAexGothic", str(IPAEX_GOTHIC)))
+    page = canvas.Canvas(str(path))
+    page.setFont("IPAexGothic", 12)
+    page.drawString(72, 700, "横書き 2024年 54人")
+    for i, angle in enumerate(angles):
+        page.saveState()
+        page.translate(150 + 120 * i, 200 + 150 * i)
+        page.rotate(angle)
+        page.drawString(0, 0, "回転 12.5%")
+        page.restoreState()
+    page.save()
+    return path
+
+
+def test_upside_down_text_gets_pdfminer_boxes(tmp_path: Path) -> None:
+    """A label turned half round: the box is the upright one around the turned glyph."""
+    path = _turned_labels(tmp_path / "upside_down.pdf", (180,))
+    a = next(pdf_to_pages(path, PDFMINER))
+    b = next(pdfium_pages_without_fallback(path, PDFIUM))  # read by PDFium itself
+    # Glyph advances add up a little apart (PDFium: 7.55 pt a digit, pdfminer 7.56).
+    _same_glyphs(a, b, tolerance=0.1)
+
+
+def test_text_set_at_an_angle_is_read_by_pdfminer(tmp_path: Path) -> None:
+    """At 30° PDFium's loose box is the box around the turned glyph, from which the advance
+    cannot be told: such a page is read by pdfminer."""
+    path = _turned_labels(tmp_path / "angles.pdf", (30, 330))
+    with pytest.raises(TextLayerLoss, match="angle"):
+        list(pdfium_pages_without_fallback(path, PDFIUM))
+    a = next(pdf_to_pages(path, PDFMINER))
+    assert max(c.bottom - c.top for c in a.chars) > 15  # a 12 pt glyph's box, turned 30°
+    _same_glyphs(a, next(pdf_to_pages(path, PDFIUM)))
+
+
+def test_text_turned_a_quarter_reads_as_pdfminer_reads_it(tmp_path: Path) -> None:
+    """Glyphs a quarter turned stand one below the other like vertical writing: the page is
+    read by pdfminer."""
+    path = _turned_labels(tmp_path / "quarter.pdf", (90, 270))
+    _same_glyphs(next(pdf_to_pages(path, PDFMINER)), next(pdf_to_pages(path, PDFIUM)))
 
 
 def test_a_glyph_missing_from_a_substituted_font_is_read_by_pdfminer() -> None:
