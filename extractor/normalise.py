@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jaconv
@@ -248,13 +248,17 @@ RULES: tuple[Callable[[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def normalise_text(text: str) -> str:
-    """Apply every rule in ``RULES`` order to a line, cell or paragraph."""
+    """Apply every rule in ``RULES`` order to a line, cell or paragraph. Cached: the stages
+    normalise the same cell and line text many times over (20,349 calls for 1,305 strings
+    over the samples)."""
     for rule in RULES:
         text = rule(text)
     return text
 
 
+@lru_cache(maxsize=8192)
 def normalise_text_keep_spaces(text: str) -> str:
     """Every rule but the space rule, runs of spaces folded to one: list markers and headings
     are told apart by the space after them (``ア　子育て`` is item ア, ``アイデア`` is a word)."""
