@@ -3,7 +3,9 @@
 The rule is "never a silently wrong number": a cell is a number only when the whole cell
 parses cleanly as sign + digits + optional unit word. A cell that starts like a number but
 does not parse (``1,23,4人``, ``3.8.1%``, ``12 34``) is kept as text *with* a warning, so
-a reader can see what was printed instead of getting a plausible but wrong figure.
+a reader can see what was printed instead of getting a plausible but wrong figure. So is a
+figure with letters where digits belong (``5O人``, ``l00%``: what OCR makes of a scanned
+table), which would otherwise read as 5 ``O人`` or as plain text.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ _NUMBER = re.compile(
 _RATIO = re.compile(r"^[^/]*\d[^/]*/[^/]*\d[^/]*$")
 #: A short note in brackets at the end of a cell: 35人(暫定).
 _ANNOTATION = re.compile(r"\s*[(（](?P<note>[^()（）\d]+)[)）]\s*$")
+#: Letters that character recognition (a scanned report's OCR layer) reads in place of
+#: digits: 0 as O or o, 1 as l, I or |.
+_DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,18 @@ def _looks_numeric(text: str, words: ValueWords) -> bool:
     return text[:1].isdigit() or (text[:1] == "." and text[1:2].isdigit())
 
 
+def _has_misread_digits(text: str, words: ValueWords) -> bool:
+    """A figure with letters in place of some digits (``5O人``, ``l00%``, ``3I.5%``): it
+    parses once they are read as digits. Needs a real digit too, so ``Iターン`` is text."""
+    read = text.translate(_DIGIT_LOOKALIKES)
+    return (
+        read != text
+        and any(ch.isdigit() for ch in text)
+        and _looks_numeric(read, words)
+        and _NUMBER.match(read) is not None
+    )
+
+
 def text_to_quantity(
     text: str, words: ValueWords | None = None, default_unit: str | None = None
 ) -> Quantity:
@@ -97,6 +114,8 @@ def text_to_quantity(
         if canonical.endswith(suffix):
             canonical = canonical[: -len(suffix)].rstrip()
             break
+    if _has_misread_digits(canonical, words):
+        return Quantity("text", None, None, f"a figure with letters for digits: {text!r}")
     if not _looks_numeric(canonical, words):
         return TEXT
     match = _NUMBER.match(canonical)
