@@ -30,8 +30,9 @@ rules exist only in the image. A glyph is OCR text when it is drawn in Tesseract
 lies on the images of a page that images cover (``Settings.scan_image_coverage``): the second
 test needs no producer's name, so it also holds for Acrobat and for an OCR layer in an
 ordinary font. Such a page gets an ``ocr_text`` warning, and so does a report with such pages,
-once (``--strict`` fails it). ocrmypdf 14's ``--pdf-renderer hocr`` writes Japanese as a run
-of ``n`` in a Latin font: decodable, meaningless, and caught only by the image test.
+once (``--strict`` fails it). ocrmypdf 14's ``--pdf-renderer hocr`` names a font it never
+defines and Ghostscript substitutes a Latin one, so its Japanese reads as a run of ``n``:
+decodable, meaningless, and caught only by the image test.
 
 Calibration (page 1 of the real samples): a CID font without ToUnicode (``89test``) is 100%
 undecodable; clean pages measure 0% (MHLW table, METI text) to 0.4% (a Shift-JIS font

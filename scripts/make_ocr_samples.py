@@ -14,8 +14,10 @@ whose content we know (``samples/kurume_2021.pdf``, expected ``tests/golden/kuru
     sheet fed slightly askew gives, then ``ocrmypdf -l jpn --rotate-pages``.
 ``kurume_2021_hocr.pdf``
     The straight pages through ``ocrmypdf -l jpn --pdf-renderer hocr``: ocrmypdf 14's hOCR
-    renderer writes every Japanese character as ``n`` in a Latin font. Decodable, meaningless
-    text: only the page image gives it away.
+    renderer draws the Japanese words in a font it never defines (poppler: "Unknown font tag
+    'F2'"), and its PDF/A step (Ghostscript 10.0) substitutes a Latin font: every Japanese
+    character comes out as ``n``. Decodable, meaningless text: only the page image gives it
+    away.
 ``kurume_2021_exact_layer.pdf``
     What a searchable-image producer with exact positions gives (Acrobat's "searchable
     image"): the page image drawn first, then the sample's own text in render mode 3, its

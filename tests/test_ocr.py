@@ -147,8 +147,8 @@ def test_born_digital_samples_have_no_ocr_text(loader: str) -> None:
 
 
 def test_hocr_garbage_is_decodable_and_still_flagged() -> None:
-    """ocrmypdf 14's hOCR renderer writes each Japanese character as ``n``: no check of the
-    characters can tell, the page image does."""
+    """ocrmypdf 14's hOCR renderer (and its Ghostscript PDF/A step) turns each Japanese
+    character into ``n``: no check of the characters can tell, the page image does."""
     pages = extractor.extract_text(OCR / "kurume_2021_hocr.pdf")
     text = "".join(p["text"] for p in pages[0]["paragraphs"])
     assert "n" in text and "基本目標" not in text
