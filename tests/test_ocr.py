@@ -173,9 +173,9 @@ def test_tesseract_scan_is_a_loud_failure_or_a_warned_report(stem: str) -> None:
     assert info.value.code == "not_understood"
 
 
-@pytest.fixture(scope="module")
-def exact_report() -> dict:
-    return extractor.convert(EXACT).to_dict()
+@pytest.fixture(scope="module", params=LOADERS)
+def exact_report(request: pytest.FixtureRequest) -> dict:
+    return extractor.convert(EXACT, Settings(loader=request.param)).to_dict()
 
 
 def test_exact_layer_reads_like_the_reference(exact_report: dict) -> None:
