@@ -4,8 +4,8 @@ The rule is "never a silently wrong number": a cell is a number only when the wh
 parses cleanly as sign + digits + optional unit word. A cell that starts like a number but
 does not parse (``1,23,4人``, ``3.8.1%``, ``12 34``) is kept as text *with* a warning, so
 a reader can see what was printed instead of getting a plausible but wrong figure. So is a
-figure with letters where digits belong (``5O人``, ``l00%``: what OCR makes of a scanned
-table), which would otherwise read as 5 ``O人`` or as plain text.
+figure with letters where digits belong (``5O人``, ``6S人``, ``l00%``: what OCR makes of a
+scanned table), which would otherwise read as 5 ``O人``, 6 ``S人`` or as plain text.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import jaconv
 
 from extractor.grammar import ValueWords, default_grammar
 from extractor.model import ValueKind
+from extractor.normalise import is_japanese
 
 _NUMBER = re.compile(
     r"""^(?P<sign>[^\w\s.,])?\s*
@@ -57,8 +58,15 @@ def _canonical(text: str) -> str:
     return text.strip()
 
 
+def _mixes_scripts(part: str) -> bool:
+    """Latin letters and Japanese in one unit word (``S人``, ``O件``): no unit is written so,
+    it is a misread digit (OCR's S for 5, O for 0) before a counter."""
+    return any(ch.isascii() and ch.isalpha() for ch in part) and any(map(is_japanese, part))
+
+
 def _is_unit_word(unit: str, words: ValueWords) -> bool:
-    """A counter or unit (人, か所, %, pt, ポイント, 回/年): short, letters or symbols."""
+    """A counter or unit (人, か所, %, pt, ポイント, 回/年, kg/人): short, letters or symbols,
+    each part in one script."""
     if len(unit) > words.max_unit_length:
         return False
     for i, ch in enumerate(unit):
@@ -66,7 +74,7 @@ def _is_unit_word(unit: str, words: ValueWords) -> bool:
         inner = i > 0 and ch in "/・" and i < len(unit) - 1  # 回/年, 人・日
         if not (category.startswith("L") or ch in "%‰°²³" or category == "So" or inner):
             return False
-    return True
+    return not any(_mixes_scripts(part) for part in re.split("[/・]", unit))
 
 
 def _looks_numeric(text: str, words: ValueWords) -> bool:

@@ -23,6 +23,10 @@ whose content we know (``samples/kurume_2021.pdf``, expected ``tests/golden/kuru
     image"): the page image drawn first, then the sample's own text in render mode 3, its
     vector rules and fills removed (in a scan they are pixels). Built with pikepdf from the
     sample; the text is right, so the report converts, and only the warning says it is OCR.
+``kurume_2021_misread_layer.pdf``
+    The same, drawn from the reference's specification (``scripts/sample_specs.py``) with
+    three value cells as OCR misreads them (``MISREADINGS``: ``6S人`` for 65人, ``7l.7%`` for
+    71.7%, ``O人`` for 0人): no figure may come out of them.
 
 Nothing is derived from the extractor's output. The tests (``tests/test_ocr.py``) take the
 expectations from ``tests/golden/kurume_2021.json`` and from what the rendered pages show.
@@ -45,7 +49,10 @@ import tempfile
 from pathlib import Path
 
 import pikepdf
+from make_samples import report_flow
+from pdfdraw import Layout, PageStyle, new_canvas, register_fonts
 from PIL import Image
+from sample_specs import KURUME_2021, Report, replace
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "samples" / "kurume_2021.pdf"
@@ -53,6 +60,8 @@ DPI = 300
 SKEW_DEGREES = 0.8
 SPECKLES_PER_PAGE = 4000
 SEED = 2021
+#: Value cells of ``kurume_2021_misread_layer.pdf`` as OCR misreads them: printed → read.
+MISREADINGS = {"65人": "6S人", "71.7%": "7l.7%", "0人": "O人"}
 
 #: Content-stream operators that build or paint paths: a scan has its rules as pixels.
 PATH_OPERATORS = frozenset(
@@ -70,6 +79,7 @@ def run(*command: str | Path) -> None:
 
 def rasterise(pdf: Path, workdir: Path) -> list[Path]:
     """One black-and-white (1-bit, as a scanner's text mode gives) PNG per page, at ``DPI``."""
+    workdir.mkdir(parents=True, exist_ok=True)
     run("pdftoppm", "-r", str(DPI), "-gray", "-png", pdf, workdir / "page")
     pages = sorted(workdir.glob("page-*.png"))
     for path in pages:
@@ -132,6 +142,34 @@ def exact_layer(source: Path, image_pdf: Path, target: Path) -> None:
         pdf.save(target, deterministic_id=True)
 
 
+def misread_spec(spec: Report) -> Report:
+    """The report with the ``MISREADINGS`` cells printed as misread (goal 1's table)."""
+    goal = spec.goals[0]
+    indicators = tuple(
+        replace(
+            indicator,
+            rows=tuple(
+                (label, tuple(MISREADINGS.get(cell, cell) for cell in cells))
+                for label, cells in indicator.rows
+            ),
+        )
+        for indicator in goal.table.indicators
+    )
+    table = replace(goal.table, indicators=indicators)
+    return replace(spec, goals=(replace(goal, table=table), *spec.goals[1:]))
+
+
+def draw(spec: Report, target: Path) -> None:
+    """Draw a report specification as ``make_samples.py`` does, into ``target``."""
+    fonts = register_fonts(spec.embedded)
+    canvas = new_canvas(str(target), title=spec.title, author=spec.author, fonts=fonts)
+    style = PageStyle(running_header=spec.running_header, label=spec.label)
+    layout = Layout(canvas, fonts, spec.quirks, style, breaks=spec.breaks)
+    pages = layout.run(report_flow(spec, fonts.mincho))
+    if pages != spec.pages:
+        raise SystemExit(f"{target.name}: {pages} pages, expected {spec.pages}")
+
+
 def main(outdir: Path) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,6 +181,12 @@ def main(outdir: Path) -> None:
         ocr(skewed, outdir / "kurume_2021_skewed_ocr.pdf", "--rotate-pages")
         ocr(straight, outdir / "kurume_2021_hocr.pdf", "--pdf-renderer", "hocr")
         exact_layer(SOURCE, straight, outdir / "kurume_2021_exact_layer.pdf")
+        misread = work / "misread.pdf"
+        draw(misread_spec(KURUME_2021), misread)
+        misread_scan = images_to_pdf(
+            rasterise(misread, work / "misread"), work / "misread-scan.pdf"
+        )
+        exact_layer(misread, misread_scan, outdir / "kurume_2021_misread_layer.pdf")
     for pdf in sorted(outdir.glob("*.pdf")):
         print(f"{pdf}: {pdf.stat().st_size // 1024} KiB")
 

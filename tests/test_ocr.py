@@ -31,6 +31,9 @@ OCR = REPO / "tests" / "ocr"
 TESSERACT = ["kurume_2021_ocr", "kurume_2021_skewed_ocr", "kurume_2021_hocr"]
 #: The reference's pages as images with its own text drawn invisibly over them.
 EXACT = OCR / "kurume_2021_exact_layer.pdf"
+#: The same with three value cells as OCR misreads them (printed → read).
+MISREAD = OCR / "kurume_2021_misread_layer.pdf"
+MISREADINGS = {"65人": "6S人", "71.7%": "7l.7%", "0人": "O人"}
 LOADERS = ["pdfminer", "pdfium"]
 
 # --- synthetic pages ----------------------------------------------------------------------
@@ -106,14 +109,19 @@ def test_one_report_warning_names_the_ocr_pages() -> None:
 
 @pytest.mark.parametrize(
     ("printed", "value"),
-    [("50人", 50), ("100%", 100), ("71.7%", 71.7), ("1,200円", 1200), ("10kl", 10)],
+    [
+        *(("50人", 50), ("100%", 100), ("71.7%", 71.7), ("1,200円", 1200), ("10kl", 10)),
+        *(("3pt", 3), ("10kg/人", 10), ("5人・日", 5), ("10μSv", 10), ("2ポイント", 2)),
+    ],
 )
 def test_clean_figures_still_read_as_numbers(printed: str, value: float) -> None:
     quantity = text_to_quantity(printed)
     assert (quantity.kind, quantity.value, quantity.warning) == ("number", value, None)
 
 
-@pytest.mark.parametrize("misread", ["5O人", "l00%", "7I.7%", "1,2O0円", "約5O人", "△l,234円"])
+@pytest.mark.parametrize(
+    "misread", ["5O人", "6S人", "3l件", "l00%", "7I.7%", "1,2O0円", "約5O人", "△l,234円"]
+)
 def test_figure_with_letters_for_digits_stays_text_and_warns(misread: str) -> None:
     """OCR reads 0 as O and 1 as l or I: ``5O人`` must not become 5 ``O人``, nor plain text."""
     quantity = text_to_quantity(misread)
@@ -130,7 +138,7 @@ def test_words_with_look_alike_letters_are_plain_text(text: str) -> None:
 
 
 @pytest.mark.parametrize("loader", LOADERS)
-@pytest.mark.parametrize("stem", [*TESSERACT, EXACT.stem])
+@pytest.mark.parametrize("stem", [*TESSERACT, EXACT.stem, MISREAD.stem])
 def test_every_page_of_a_scan_is_flagged(stem: str, loader: str) -> None:
     pages = extractor.extract_text(OCR / f"{stem}.pdf", Settings(loader=loader))
     assert len(pages) == 5
@@ -192,6 +200,27 @@ def test_exact_layer_carries_one_ocr_warning(exact_report: dict) -> None:
     assert (warning["code"], warning["page"]) == ("ocr_text", 1)
     assert warning["message"].startswith("pages 1-5: ")
     extractor.validate_report(exact_report)
+
+
+def test_misread_cells_are_text_with_warnings_never_figures() -> None:
+    """``6S人`` is not 6 ``S人``, ``7l.7%`` not 7: such cells stay text and say why; ``O人``
+    (no digit left) is plain text. Every other value is the reference's."""
+    report = extractor.convert(MISREAD).to_dict()
+    expected = json.loads((GOLDEN / "kurume_2021.json").read_text(encoding="utf-8"))
+    for goal in expected["goals"]:
+        for indicator in goal["indicators"]:
+            for series in indicator["series"]:
+                for value in series["values"]:
+                    if goal["number"] == 1 and value["raw"] in MISREADINGS:
+                        value.update(raw=MISREADINGS[value["raw"]], kind="text")
+                        value.update(value=None, unit=None)
+    expected["source"] = report["source"]
+    expected["warnings"] = report["warnings"]
+    differences = diff_reports(expected, report)
+    assert not differences, "\n".join(differences[:40])
+    codes = [(w["code"], w["message"].rpartition(": ")[2]) for w in report["warnings"]]
+    assert codes[0][0] == "ocr_text"
+    assert sorted(codes[1:]) == [("unparsed_number", "'6S人'"), ("unparsed_number", "'7l.7%'")]
 
 
 def test_strict_refuses_an_ocr_report() -> None:
