@@ -232,6 +232,11 @@ class PageQuality:
     ocr_ratio: float = 0.0
 
 
+def is_ocr_page(quality: PageQuality, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Most of the page's text is an OCR layer (``Settings.ocr_page_ratio``)."""
+    return quality.ocr_ratio > settings.ocr_page_ratio
+
+
 def _main_kind(quality: PageQuality) -> str:
     if not quality.kinds:
         return "unknown"
@@ -341,7 +346,7 @@ def document_quality(
         undecodable_pages=flagged,
         rejected=rejected,
         reason=reason,
-        ocr_pages=tuple(q.page for q in pages_quality if q.ocr_ratio > settings.ocr_page_ratio),
+        ocr_pages=tuple(q.page for q in pages_quality if is_ocr_page(q, settings)),
     )
 
 
@@ -398,7 +403,7 @@ def qualities_to_ocr_warning(
     """One ``ocr_text`` warning naming every page whose text is an OCR layer, or None.
 
     One per report, not one per page: it is one fact about the document (how it was made)."""
-    pages = [q.page for q in pages_quality if q.ocr_ratio > settings.ocr_page_ratio]
+    pages = [q.page for q in pages_quality if is_ocr_page(q, settings)]
     if not pages:
         return None
     whose = "the page's" if len(pages) == 1 else f"pages {_page_list(pages)}: the"
