@@ -63,6 +63,7 @@ CONTENT_WARNINGS = frozenset(
         "dropped_note",
         "page_too_complex",
         "empty_indicator_table",
+        "ocr_text",
     }
 )
 

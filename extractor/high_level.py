@@ -33,9 +33,11 @@ from extractor.model import Report, ReportWarning, Source
 from extractor.orientation import page_to_upright, turn_box_back
 from extractor.page_layout import PageLayout, page_to_layout
 from extractor.quality import (
+    DocumentQuality,
     PageQuality,
     document_quality,
     page_to_quality,
+    qualities_to_ocr_warning,
     quality_to_warnings,
 )
 from extractor.reading_order import boxes_to_reading_order
@@ -58,7 +60,7 @@ def _timed(timings: Timings | None, stage: str) -> Iterator[None]:
 
 def _check_text_layer(
     path: Path, qualities: list[PageQuality], had_images: bool, settings: Settings
-) -> None:
+) -> DocumentQuality:
     document = document_quality(qualities, settings)
     if document.char_count == 0:
         hint = " (the pages are images: run OCR first, e.g. ocrmypdf -l jpn)" if had_images else ""
@@ -68,6 +70,18 @@ def _check_text_layer(
             f"{document.reason}: fonts without a usable Unicode map, the output would be garbage",
             path=str(path),
         )
+    return document
+
+
+def _ocr_hint(document: DocumentQuality) -> str:
+    """Why a scanned report may not read as one: its text is OCR over page images."""
+    if not document.ocr_pages:
+        return ""
+    return (
+        f" (the text of {len(document.ocr_pages)} of {document.page_count} pages is an OCR "
+        "layer on scanned images: its characters and positions are approximate and the "
+        "tables' rules are only in the images)"
+    )
 
 
 def convert(
@@ -90,7 +104,7 @@ def convert(
         if page is None:
             break
         with _timed(timings, "quality"):
-            quality = page_to_quality(page)
+            quality = page_to_quality(page, settings)
         qualities.append(quality)
         had_images = had_images or bool(page.images)
         with _timed(timings, "layout_tables"):
@@ -99,15 +113,19 @@ def convert(
             )
         warnings = layout.warnings + _page_warnings(quality, layout.quarter_turn, settings)
         layouts.append(replace(layout, warnings=warnings))
-    _check_text_layer(path, qualities, had_images, settings)
+    document = _check_text_layer(path, qualities, had_images, settings)
     with _timed(timings, "load"):
         source = Source(file=path.name, sha256=file_to_sha256(path), pages=len(layouts))
     with _timed(timings, "assemble"):
         report = layouts_to_report(layouts, source, settings)
     if not report.goals:
         raise NotAReportError(
-            "no goal headings (【基本目標N】) found: not a plan progress report", path=str(path)
+            "no goal headings (【基本目標N】) found: not a plan progress report"
+            + _ocr_hint(document),
+            path=str(path),
         )
+    if (ocr := qualities_to_ocr_warning(qualities, settings)) is not None:
+        report = replace(report, warnings=(ocr, *report.warnings))
     if settings.strict and (problems := content_warnings(report)):
         codes = sorted({w.code for w in problems})
         raise NotUnderstoodError(
@@ -229,6 +247,8 @@ def page_to_text(
     else:
         blocks = _page_blocks(upright, layout, settings)
     warnings = list(_page_warnings(quality, turn, settings))
+    if (ocr := qualities_to_ocr_warning([quality], settings)) is not None:
+        warnings.append(ocr)
     return {
         "page": page.number,
         "paragraphs": [
@@ -253,7 +273,7 @@ def extract_text(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> lis
     pages: list[dict[str, Any]] = []
     qualities: list[PageQuality] = []
     for page in pdf_to_pages(path, settings):
-        quality = page_to_quality(page)
+        quality = page_to_quality(page, settings)
         qualities.append(quality)
         pages.append(page_to_text(page, quality, settings))
     _check_text_layer(Path(path), qualities, False, settings)

@@ -1,4 +1,4 @@
-"""How much of a page's text can be trusted: undecodable glyphs and vertical writing.
+"""How much of a page's text can be trusted: undecodable glyphs, vertical writing, OCR.
 
 A PDF can draw perfect Japanese and still give back garbage: a CID font without a ToUnicode
 map yields pdfminer's ``(cid:1234)`` placeholders, a font with a private encoding yields
@@ -20,11 +20,27 @@ upright, so a glyph is vertical when it is not upright or when the next glyph dr
 directly below it in the same column. Later stages read rows left to right and would
 scramble such text, so a page that is mostly vertical deserves a warning.
 
+A scanned page made searchable (ocrmypdf, Tesseract's own PDF output, Acrobat's "searchable
+image") is a page-sized image with the recognised text drawn invisibly on it. That text reads
+like any other, but every word and figure in it was guessed from pixels: recognition
+confuses look-alike characters (0/O, 1/l, 人/入), and its glyph boxes are approximate (Tesseract
+spreads a word's glyphs evenly over the word's box, trailing space included), while the table
+rules exist only in the image. A glyph is OCR text when it is drawn in Tesseract's
+``GlyphLessFont`` (a font without visible glyphs; ocrmypdf subsets keep the name) or when it
+lies on the images of a page that images cover (``Settings.scan_image_coverage``): the second
+test needs no producer's name, so it also holds for Acrobat and for an OCR layer in an
+ordinary font. Such a page gets an ``ocr_text`` warning, and so does a report with such pages,
+once (``--strict`` fails it). ocrmypdf 14's ``--pdf-renderer hocr`` names a font it never
+defines and Ghostscript substitutes a Latin one, so its Japanese reads as a run of ``n``:
+decodable, meaningless, and caught only by the image test.
+
 Calibration (page 1 of the real samples): a CID font without ToUnicode (``89test``) is 100%
 undecodable; clean pages measure 0% (MHLW table, METI text) to 0.4% (a Shift-JIS font
 without ToUnicode that pdfplumber decodes through its CMap but for 5 glyphs; a 官報 header in
 a mis-decoded font). Vertical pages (官報, 宮沢賢治) measure 98-100% vertical, horizontal ones
-0-0.2%.
+0-0.2%. OCR text: every page of the samples, of the 60 variants and of the other real PDFs
+measures 0%, with either loader; the scans of ``tests/ocr`` and the one real scan (a 400 dpi
+CCITT page made searchable by PDFill, invisible MS-Mincho, ``book-yasutake``) 100%.
 """
 
 from __future__ import annotations
@@ -160,6 +176,41 @@ def vertical_flags(chars: Sequence[Char]) -> list[bool]:
     return flags
 
 
+#: The font Tesseract's PDF renderer draws its invisible text in (ocrmypdf, ``tesseract … pdf``).
+OCR_FONT = "GlyphLessFont"
+
+#: An image's box on the page (x0, top, x1, bottom), as ``PageContent.images`` gives it.
+ImageBox = tuple[float, float, float, float]
+
+
+def is_ocr_font(fontname: str) -> bool:
+    """Tesseract's invisible font, with or without a subset prefix (``ABCDEF+GlyphLessFont``)."""
+    return fontname.rpartition("+")[2] == OCR_FONT
+
+
+def page_to_scan_images(
+    page: PageContent, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[ImageBox, ...]:
+    """The page's images when together they cover most of it (a scanned page), else none.
+
+    Areas are summed, clipped to the page: strips or tiles of one scan add up, and a page
+    that is one big image counts once."""
+    page_area = page.width * page.height
+    if page_area <= 0:
+        return ()
+    covered = 0.0
+    for x0, top, x1, bottom in page.images:
+        width = min(x1, page.width) - max(x0, 0.0)
+        height = min(bottom, page.height) - max(top, 0.0)
+        covered += max(width, 0.0) * max(height, 0.0)
+    return page.images if covered / page_area >= settings.scan_image_coverage else ()
+
+
+def _on_images(char: Char, images: Sequence[ImageBox]) -> bool:
+    x, y = char.centre_x, (char.top + char.bottom) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in images)
+
+
 @dataclass(frozen=True, slots=True)
 class PageQuality:
     """How trustworthy one page's text is. Counts ignore whitespace glyphs."""
@@ -176,6 +227,14 @@ class PageQuality:
     kinds: tuple[tuple[str, int], ...] = ()
     #: Why the page was skipped unread (``PageContent.too_complex``), None when it was read.
     too_complex: str | None = None
+    #: Glyphs of an OCR text layer: in ``GlyphLessFont`` or on the page image of a scan.
+    ocr_count: int = 0
+    ocr_ratio: float = 0.0
+
+
+def is_ocr_page(quality: PageQuality, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Most of the page's text is an OCR layer (``Settings.ocr_page_ratio``)."""
+    return quality.ocr_ratio > settings.ocr_page_ratio
 
 
 def _main_kind(quality: PageQuality) -> str:
@@ -189,10 +248,12 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def _reason(chars: int, undecodable: int, vertical: int, kinds: Counter[str]) -> str:
+def _reason(chars: int, undecodable: int, vertical: int, ocr: int, kinds: Counter[str]) -> str:
     if chars == 0:
         return "no text"
     parts = []
+    if ocr:
+        parts.append(f"{ocr}/{chars} characters from an OCR text layer")
     if undecodable:
         main = KIND_DESCRIPTIONS[kinds.most_common(1)[0][0]]
         parts.append(f"{undecodable}/{chars} characters undecodable ({main})")
@@ -201,16 +262,18 @@ def _reason(chars: int, undecodable: int, vertical: int, kinds: Counter[str]) ->
     return "; ".join(parts) or "ok"
 
 
-def page_to_quality(page: PageContent) -> PageQuality:
-    """Count the undecodable and vertical glyphs of one page."""
+def page_to_quality(page: PageContent, settings: Settings = DEFAULT_SETTINGS) -> PageQuality:
+    """Count the undecodable, vertical and OCR glyphs of one page."""
     vertical_by_index = vertical_flags(page.chars)
+    scan = page_to_scan_images(page, settings)
     kinds: Counter[str] = Counter()
-    chars = vertical = 0
+    chars = vertical = ocr = 0
     for char, is_vertical in zip(page.chars, vertical_by_index, strict=True):
         if _is_blank(char.text):
             continue
         chars += 1
         vertical += is_vertical
+        ocr += is_ocr_font(char.fontname) or (bool(scan) and _on_images(char, scan))
         kind = undecodable_kind(char.text)
         if kind is not None:
             kinds[kind] += 1
@@ -222,9 +285,11 @@ def page_to_quality(page: PageContent) -> PageQuality:
         undecodable_ratio=_ratio(undecodable, chars),
         vertical_count=vertical,
         vertical_ratio=_ratio(vertical, chars),
-        reason=_reason(chars, undecodable, vertical, kinds),
+        reason=_reason(chars, undecodable, vertical, ocr, kinds),
         kinds=tuple(sorted(kinds.items())),
         too_complex=page.too_complex,
+        ocr_count=ocr,
+        ocr_ratio=_ratio(ocr, chars),
     )
 
 
@@ -243,6 +308,8 @@ class DocumentQuality:
     #: True when the document ratio exceeds ``Settings.undecodable_document_ratio``.
     rejected: bool
     reason: str
+    #: Pages whose text is an OCR layer (``Settings.ocr_page_ratio``).
+    ocr_pages: tuple[int, ...] = ()
 
 
 def document_quality(
@@ -279,6 +346,7 @@ def document_quality(
         undecodable_pages=flagged,
         rejected=rejected,
         reason=reason,
+        ocr_pages=tuple(q.page for q in pages_quality if is_ocr_page(q, settings)),
     )
 
 
@@ -316,3 +384,33 @@ def quality_to_warnings(
             )
         )
     return tuple(warnings)
+
+
+def _page_list(pages: Sequence[int]) -> str:
+    """``1-5``, ``1-3, 7``: runs of consecutive pages folded."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+
+
+def qualities_to_ocr_warning(
+    pages_quality: Sequence[PageQuality], settings: Settings = DEFAULT_SETTINGS
+) -> ReportWarning | None:
+    """One ``ocr_text`` warning naming every page whose text is an OCR layer, or None.
+
+    One per report, not one per page: it is one fact about the document (how it was made)."""
+    pages = [q.page for q in pages_quality if is_ocr_page(q, settings)]
+    if not pages:
+        return None
+    whose = "the page's" if len(pages) == 1 else f"pages {_page_list(pages)}: the"
+    return ReportWarning(
+        "ocr_text",
+        f"{whose} text is an OCR layer on a scanned image, recognised from pixels, not printed "
+        "as text: look-alike characters may be confused (0/O, 1/l, 人/入) and the layout is "
+        "approximate; check the figures against the page image",
+        pages[0],
+    )

@@ -29,6 +29,11 @@ class Settings:
     undecodable_document_ratio: float = 0.5
     #: Share of glyphs in vertical columns above which a page is read as vertical writing.
     vertical_page_ratio: float = 0.5
+    #: Share of the page area that images cover for the page to be a scan (a page image).
+    scan_image_coverage: float = 0.85
+    #: Share of a page's glyphs that are OCR text (in Tesseract's GlyphLessFont, or lying on
+    #: the page image of a scan) above which the page's text is an OCR layer (``ocr_text``).
+    ocr_page_ratio: float = 0.5
     #: Characters whose baselines differ by less than this fraction of their size share a line.
     line_tolerance: float = 0.35
     #: Ruled lines closer than this (pt) are snapped together when building table grids.

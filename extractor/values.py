@@ -3,7 +3,9 @@
 The rule is "never a silently wrong number": a cell is a number only when the whole cell
 parses cleanly as sign + digits + optional unit word. A cell that starts like a number but
 does not parse (``1,23,4人``, ``3.8.1%``, ``12 34``) is kept as text *with* a warning, so
-a reader can see what was printed instead of getting a plausible but wrong figure.
+a reader can see what was printed instead of getting a plausible but wrong figure. So is a
+figure with letters where digits belong (``5O人``, ``6S人``, ``l00%``: what OCR makes of a
+scanned table), which would otherwise read as 5 ``O人``, 6 ``S人`` or as plain text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import jaconv
 
 from extractor.grammar import ValueWords, default_grammar
 from extractor.model import ValueKind
+from extractor.normalise import is_japanese
 
 _NUMBER = re.compile(
     r"""^(?P<sign>[^\w\s.,])?\s*
@@ -28,6 +31,9 @@ _NUMBER = re.compile(
 _RATIO = re.compile(r"^[^/]*\d[^/]*/[^/]*\d[^/]*$")
 #: A short note in brackets at the end of a cell: 35人(暫定).
 _ANNOTATION = re.compile(r"\s*[(（](?P<note>[^()（）\d]+)[)）]\s*$")
+#: Letters that character recognition (a scanned report's OCR layer) reads in place of
+#: digits: 0 as O or o, 1 as l, I or |.
+_DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,15 @@ def _canonical(text: str) -> str:
     return text.strip()
 
 
+def _mixes_scripts(part: str) -> bool:
+    """Latin letters and Japanese in one unit word (``S人``, ``O件``): no unit is written so,
+    it is a misread digit (OCR's S for 5, O for 0) before a counter."""
+    return any(ch.isascii() and ch.isalpha() for ch in part) and any(map(is_japanese, part))
+
+
 def _is_unit_word(unit: str, words: ValueWords) -> bool:
-    """A counter or unit (人, か所, %, pt, ポイント, 回/年): short, letters or symbols."""
+    """A counter or unit (人, か所, %, pt, ポイント, 回/年, kg/人): short, letters or symbols,
+    each part in one script."""
     if len(unit) > words.max_unit_length:
         return False
     for i, ch in enumerate(unit):
@@ -61,7 +74,7 @@ def _is_unit_word(unit: str, words: ValueWords) -> bool:
         inner = i > 0 and ch in "/・" and i < len(unit) - 1  # 回/年, 人・日
         if not (category.startswith("L") or ch in "%‰°²³" or category == "So" or inner):
             return False
-    return True
+    return not any(_mixes_scripts(part) for part in re.split("[/・]", unit))
 
 
 def _looks_numeric(text: str, words: ValueWords) -> bool:
@@ -69,6 +82,18 @@ def _looks_numeric(text: str, words: ValueWords) -> bool:
     if text[:1] in words.negative_signs or text[:1] in words.positive_signs:
         text = text[1:].lstrip()
     return text[:1].isdigit() or (text[:1] == "." and text[1:2].isdigit())
+
+
+def _has_misread_digits(text: str, words: ValueWords) -> bool:
+    """A figure with letters in place of some digits (``5O人``, ``l00%``, ``3I.5%``): it
+    parses once they are read as digits. Needs a real digit too, so ``Iターン`` is text."""
+    read = text.translate(_DIGIT_LOOKALIKES)
+    return (
+        read != text
+        and any(ch.isdigit() for ch in text)
+        and _looks_numeric(read, words)
+        and _NUMBER.match(read) is not None
+    )
 
 
 def text_to_quantity(
@@ -97,6 +122,8 @@ def text_to_quantity(
         if canonical.endswith(suffix):
             canonical = canonical[: -len(suffix)].rstrip()
             break
+    if _has_misread_digits(canonical, words):
+        return Quantity("text", None, None, f"a figure with letters for digits: {text!r}")
     if not _looks_numeric(canonical, words):
         return TEXT
     match = _NUMBER.match(canonical)
