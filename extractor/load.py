@@ -51,6 +51,9 @@ class Char:
     size: float
     fontname: str
     upright: bool
+    #: Drawn without paint (text render mode 3 or 7): the invisible text layer an OCR tool
+    #: lays over a scanned page image.
+    invisible: bool = False
 
     def centre_y(self, settings: Settings = DEFAULT_SETTINGS) -> float:
         """Where a reader sees the glyph's middle: some producers' CJK font descriptors

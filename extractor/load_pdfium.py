@@ -186,6 +186,9 @@ _font_name = _fast(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _P, _P, c
 _font_descent = _fast(pdfium_c.FPDFFont_GetDescent, _I, _P, _F, _P)
 _font_embedded = _fast(pdfium_c.FPDFFont_GetIsEmbedded, _I, _P)
 _count_chars = _fast(pdfium_c.FPDFText_CountChars, _I, _P)
+_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _I, _P)
+#: Text render modes that paint nothing: FPDF_TEXTRENDERMODE_INVISIBLE, _CLIP.
+_INVISIBLE_MODES = (3, 7)
 
 
 #: Matrix entries this close to 0 are 0 (a level or quarter-turned text matrix).
@@ -198,7 +201,7 @@ class _TextRun:
 
     __slots__ = (
         *("a", "b", "c", "d", "fontname", "is_axis_aligned", "low", "size"),
-        *("at_an_angle", "text_a", "text_b", "upright"),
+        *("at_an_angle", "invisible", "text_a", "text_b", "upright"),
     )
 
     def __init__(self, textpage: int, index: int, frame: _PageFrame, fonts: _Fonts) -> None:
@@ -215,7 +218,9 @@ class _TextRun:
             (matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), frame.ctm
         )
         self.size = _font_size(textpage, index)
-        self.fontname, descent = fonts.get(_object_font(_text_object(textpage, index)))
+        owner = _text_object(textpage, index)
+        self.fontname, descent = fonts.get(_object_font(owner))
+        self.invisible = _render_mode(owner) in _INVISIBLE_MODES
         self.low = descent * self.size
         self.upright = self.a * self.d > 0 and self.b * self.c <= 0
 
@@ -311,6 +316,7 @@ def _page_chars(textpage: int, frame: _PageFrame, fonts: _Fonts) -> list[Char]:
                 size=(y1 - y0) or 10.0,
                 fontname=run.fontname,
                 upright=run.upright,
+                invisible=run.invisible,
             )
         )
     return chars

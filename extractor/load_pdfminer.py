@@ -292,6 +292,10 @@ def _fontname(obj: LTChar) -> str:
 # --- per-page budgets ------------------------------------------------------------------------
 
 
+#: Text render modes that paint nothing: 3 (invisible), 7 (clip only).
+_INVISIBLE_MODES = (3, 7)
+
+
 class _BudgetedAggregator(PDFPageAggregator):
     """pdfminer's layout device, counting what the page costs as it is drawn and stopping at
     the first budget exceeded, before building more layout objects."""
@@ -300,7 +304,7 @@ class _BudgetedAggregator(PDFPageAggregator):
         super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
         self.settings = settings
         self.glyphs = self.operations = self.segments = self.content_bytes = 0
-        self._painting = False
+        self._painting = self._invisible = False
 
     def _over(self, count: int, limit: int, what: str) -> None:
         if count > limit:
@@ -315,14 +319,18 @@ class _BudgetedAggregator(PDFPageAggregator):
         self.operations += 1
         self._over(self.operations, self.settings.max_page_operations, "drawing operations")
 
-    def render_string(self, *args: Any, **kwargs: Any) -> None:
+    def render_string(self, textstate: Any, *args: Any, **kwargs: Any) -> None:
         self._operation()
-        super().render_string(*args, **kwargs)
+        self._invisible = textstate.render in _INVISIBLE_MODES
+        super().render_string(textstate, *args, **kwargs)
 
     def render_char(self, *args: Any, **kwargs: Any) -> float:
         self.glyphs += 1
         self._over(self.glyphs, self.settings.max_page_glyphs, "glyphs")
-        return super().render_char(*args, **kwargs)
+        advance = super().render_char(*args, **kwargs)
+        if self._invisible:  # pdfminer's LTChar does not keep the render mode
+            self.cur_item._objs[-1].invisible = True
+        return advance
 
     def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
         if self._painting:  # pdfminer recurses into subpaths: already counted
@@ -404,6 +412,7 @@ def _page_objects(
                     size=float(obj.size) or 10.0,
                     fontname=_fontname(obj),
                     upright=bool(obj.upright),
+                    invisible=getattr(obj, "invisible", False),
                 )
             )
         elif isinstance(obj, LTImage):

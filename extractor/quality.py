@@ -21,18 +21,20 @@ directly below it in the same column. Later stages read rows left to right and w
 scramble such text, so a page that is mostly vertical deserves a warning.
 
 A scanned page made searchable (ocrmypdf, Tesseract's own PDF output, Acrobat's "searchable
-image") is a page-sized image with the recognised text drawn invisibly on it. That text reads
-like any other, but every word and figure in it was guessed from pixels: recognition
-confuses look-alike characters (0/O, 1/l, 人/入), and its glyph boxes are approximate (Tesseract
-spreads a word's glyphs evenly over the word's box, trailing space included), while the table
-rules exist only in the image. A glyph is OCR text when it is drawn in Tesseract's
-``GlyphLessFont`` (a font without visible glyphs; ocrmypdf subsets keep the name) or when it
-lies on the images of a page that images cover (``Settings.scan_image_coverage``): the second
-test needs no producer's name, so it also holds for Acrobat and for an OCR layer in an
-ordinary font. Such a page gets an ``ocr_text`` warning, and so does a report with such pages,
-once (``--strict`` fails it). ocrmypdf 14's ``--pdf-renderer hocr`` names a font it never
-defines and Ghostscript substitutes a Latin one, so its Japanese reads as a run of ``n``:
-decodable, meaningless, and caught only by the image test.
+image") is a page-sized image with the recognised text drawn invisibly on it. That text
+reads like any other, but every word and figure in it was guessed from pixels: recognition
+confuses look-alike characters (0/O, 1/l, 人/入), and its glyph boxes are approximate
+(Tesseract spreads a word's glyphs evenly over the word's box, trailing space included),
+while the table rules exist only in the image. A glyph is OCR text when it is drawn in
+Tesseract's ``GlyphLessFont`` (a font without visible glyphs; ocrmypdf subsets keep the
+name) or when it is drawn invisibly (text render mode 3 or 7) on the images of a page that
+images cover (``Settings.scan_image_coverage``): the second test needs no producer's name,
+so it also holds for Acrobat and for an OCR layer in an ordinary font, and printed text over
+a page-sized background picture is not taken for OCR. Such a page gets an ``ocr_text``
+warning, and so does a report with such pages, once (``--strict`` fails it). ocrmypdf 14's
+``--pdf-renderer hocr`` names a font it never defines and Ghostscript substitutes a Latin
+one, so its Japanese reads as a run of ``n``: decodable, meaningless, and caught only by the
+image test.
 
 Calibration (page 1 of the real samples): a CID font without ToUnicode (``89test``) is 100%
 undecodable; clean pages measure 0% (MHLW table, METI text) to 0.4% (a Shift-JIS font
@@ -273,7 +275,9 @@ def page_to_quality(page: PageContent, settings: Settings = DEFAULT_SETTINGS) ->
             continue
         chars += 1
         vertical += is_vertical
-        ocr += is_ocr_font(char.fontname) or (bool(scan) and _on_images(char, scan))
+        ocr += is_ocr_font(char.fontname) or (
+            char.invisible and bool(scan) and _on_images(char, scan)
+        )
         kind = undecodable_kind(char.text)
         if kind is not None:
             kinds[kind] += 1

@@ -39,9 +39,15 @@ LOADERS = ["pdfminer", "pdfium"]
 # --- synthetic pages ----------------------------------------------------------------------
 
 
-def _chars(text: str, fontname: str, top: float = 100.0, x0: float = 60.0) -> list[Char]:
+def _chars(
+    text: str, fontname: str, top: float = 100.0, x0: float = 60.0, invisible: bool = False
+) -> list[Char]:
     return [
-        Char(ch, x0 + 10 * i, x0 + 10 * i + 10, top, top + 10, top + 8.8, 10.0, fontname, True)
+        Char(
+            *(ch, x0 + 10 * i, x0 + 10 * i + 10, top, top + 10, top + 8.8, 10.0, fontname),
+            upright=True,
+            invisible=invisible,
+        )
         for i, ch in enumerate(text)
     ]
 
@@ -63,16 +69,25 @@ def test_glyphless_font_is_ocr_text_even_without_an_image() -> None:
     assert (quality.ocr_count, quality.ocr_ratio) == (8, 1.0)
 
 
-def test_text_on_a_page_sized_image_is_ocr_text_whatever_its_font() -> None:
-    """Acrobat or PDFill write their OCR text in an ordinary font over the page image."""
-    quality = page_to_quality(_page(_chars("待機児童数54人", "MS-Mincho"), FULL_PAGE))
+def test_invisible_text_on_a_page_sized_image_is_ocr_text_whatever_its_font() -> None:
+    """Acrobat or PDFill write their OCR text invisibly, in an ordinary font, over the scan."""
+    chars = _chars("待機児童数54人", "MS-Mincho", invisible=True)
+    quality = page_to_quality(_page(chars, FULL_PAGE))
     assert quality.ocr_ratio == 1.0
     assert "OCR" in quality.reason
 
 
+def test_printed_text_over_a_page_sized_picture_is_not_ocr_text() -> None:
+    """A report printed over a full-page background (a frame, a watermark) paints its text."""
+    quality = page_to_quality(_page(_chars("待機児童数54人", "MS-Mincho"), FULL_PAGE))
+    assert quality.ocr_count == 0
+    assert qualities_to_ocr_warning([quality]) is None
+
+
 def test_scan_in_strips_counts_as_a_page_image() -> None:
     strips = ((0.0, 0.0, 595.0, 421.0), (0.0, 421.0, 595.0, 842.0))
-    assert page_to_quality(_page(_chars("子育て支援", "MS-Mincho"), strips)).ocr_ratio == 1.0
+    chars = _chars("子育て支援", "MS-Mincho", invisible=True)
+    assert page_to_quality(_page(chars, strips)).ocr_ratio == 1.0
 
 
 def test_born_digital_text_beside_a_picture_is_not_ocr_text() -> None:
@@ -242,3 +257,15 @@ def test_real_scan_with_an_ordinary_font_is_flagged() -> None:
     quality = page_to_quality(page)
     assert quality.ocr_ratio > 0.99
     assert qualities_to_ocr_warning([quality]) is not None
+
+
+@pytest.mark.parametrize("loader", ["pdfminer", "pdfium"])
+def test_both_loaders_see_the_ocr_layer_as_invisible(loader: str) -> None:
+    """The text render mode (3: invisible) comes through either loader; printed samples have
+    no invisible glyph."""
+    settings = Settings(loader=loader)
+    for name in ("kurume_2021_ocr.pdf", "kurume_2021_hocr.pdf"):
+        page = next(pdf_to_pages(REPO / "tests" / "ocr" / name, settings))
+        assert page.chars and all(c.invisible for c in page.chars), name
+    for sample in sorted(SAMPLES.glob("*.pdf")):
+        assert not any(c.invisible for p in pdf_to_pages(sample, settings) for c in p.chars)
