@@ -64,6 +64,7 @@ CONTENT_WARNINGS = frozenset(
         "page_too_complex",
         "empty_indicator_table",
         "ocr_text",
+        "unparsed_number",
     }
 )
 

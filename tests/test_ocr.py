@@ -269,3 +269,13 @@ def test_both_loaders_see_the_ocr_layer_as_invisible(loader: str) -> None:
         assert page.chars and all(c.invisible for c in page.chars), name
     for sample in sorted(SAMPLES.glob("*.pdf")):
         assert not any(c.invisible for p in pdf_to_pages(sample, settings) for c in p.chars)
+
+
+def test_a_figure_that_is_not_a_number_is_not_understood() -> None:
+    """A value cell whose figure has letters for digits (5O人) stays text with
+    ``unparsed_number``, and that is a content warning: ``--strict`` refuses the report."""
+    from extractor.assemble import content_warnings
+
+    report = extractor.convert(REPO / "tests" / "ocr" / "kurume_2021_misread_layer.pdf")
+    codes = {w.code for w in content_warnings(report)}
+    assert "unparsed_number" in codes
