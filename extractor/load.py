@@ -5,8 +5,8 @@ cheap checks made before any PDF library reads the file, fake-bold de-duplicatio
 filter that turns drawn lines and rects into table rules. Two loaders fill it in, chosen by
 ``Settings.loader``: ``load_pdfium`` (PDFium through pypdfium2, C speed) and
 ``load_pdfminer`` (pdfminer.six through pdfplumber, pure Python, every stream decoded under
-a cap). Both give the same glyph boxes (pdfminer's definition); ``scripts/compare_loaders.py``
-measures how far apart they are.
+a cap). Both give the same glyph boxes (pdfminer's definition, within the limits
+``load_pdfium`` lists); ``scripts/compare_loaders.py`` measures how far apart they are.
 
 Hostile input is bounded here and in the loaders (issue 11): a regular file, a size limit
 and a ``%PDF-`` header before anything is parsed; a page count limit; per-page budgets of
@@ -274,11 +274,17 @@ def pdf_to_pages(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Ite
     ``Settings.max_page_*`` budget comes back empty with ``too_complex`` set; if every page
     is, the document fails as ``too_large``.
     """
-    if settings.loader == "pdfminer":
+    if _loader(settings) == "pdfminer":
         from extractor import load_pdfminer
 
         return load_pdfminer.pdf_to_pages(path, settings)
     return _pdfium_pages(Path(path), settings)
+
+
+def _loader(settings: Settings) -> str:
+    if settings.loader not in LOADERS:
+        raise ValueError(f"Settings.loader is {settings.loader!r}, not one of {LOADERS}")
+    return settings.loader
 
 
 def _pdfium_pages(path: Path, settings: Settings) -> Iterator[PageContent]:
@@ -305,7 +311,7 @@ def pdf_to_file_info(path: str | Path, settings: Settings = DEFAULT_SETTINGS) ->
     """Check and identify an input without reading its pages' content."""
     path = Path(path)
     check_input(path, settings)
-    if settings.loader == "pdfminer":
+    if _loader(settings) == "pdfminer":
         from extractor import load_pdfminer as loader
     else:
         from extractor import load_pdfium as loader  # type: ignore[no-redef]

@@ -252,3 +252,8 @@ def test_hostile_files_fail_alone_with_pdfium(tmp_path: Path) -> None:
     assert outcomes[good.name] == "converted"
     for bomb in bombs:
         assert outcomes[bomb.name] in {"worker_died", "too_large"}
+
+
+def test_an_unknown_loader_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="pdfmuner"):
+        pdf_to_pages(SAMPLES / "kurume_2021.pdf", dataclasses.replace(PDFIUM, loader="pdfmuner"))
