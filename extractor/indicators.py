@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from extractor.columns import (
     Column,
@@ -66,6 +67,8 @@ class _Cells:
     parent: dict[CellKey, CellKey] = field(default_factory=dict)
     #: Where each printed cell is: its page and box (a split cell keeps its upper piece's).
     box: dict[CellKey, tuple[int, BBox]] = field(default_factory=dict)
+    #: Cells whose top edge parts lines that looked wrapped, for the figure beside each.
+    cut_above: set[CellKey] = field(default_factory=set)
 
     def place(self, key: CellKey | None) -> tuple[int, BBox] | tuple[None, None]:
         return self.box.get(self.root(key), (None, None)) if key is not None else (None, None)
@@ -135,6 +138,12 @@ def _grid_rows(
                         max(c.bottom for c in found),
                     ),
                 )
+                if any(
+                    abs(y - c.top) < tolerance and c.x0 < x < c.x1
+                    for x, y in grid.figure_cuts
+                    for c in found
+                ):
+                    cells.cut_above.add(key)
             keys[ci] = key
         rows.append(_Row(index, grid.page, keys))
     return rows
@@ -210,6 +219,33 @@ class _Draft:
     name_key: CellKey
     page: int
     rows: list[_Row] = field(default_factory=list)
+
+
+def _join_names_over_labelled_sub_rows(
+    rows: Sequence[_Row], columns: Sequence[Column], cells: _Cells
+) -> None:
+    """A name wrapped over sub-rows set at the top of their cells (``保育士の有効求`` /
+    ``人倍率`` beside ``小学校 2.76倍`` / ``中学校 3.27倍``) was parted line by line for the
+    figure beside each. When both lines' sub-rows carry a label (区分), the lines are
+    sub-rows of one indicator: the name's pieces, and the source's parted the same way,
+    are joined back."""
+    labels, names = _kinds(columns, "label"), _kinds(columns, "name")
+    if not labels or not names:
+        return
+    texts = _kinds(columns, "source") + names
+    for prev, row in pairwise(rows):
+        upper, lower = prev.keys[names[0]], row.keys[names[0]]
+        labelled = all(any(cells.get(r.keys[ci]) for ci in labels) for r in (prev, row))
+        if (
+            row.grid == prev.grid
+            and lower in cells.cut_above
+            and cells.root(upper) != cells.root(lower)
+            and cells.get(upper)
+            and labelled
+        ):
+            for ci in texts:
+                if row.keys[ci] in cells.cut_above:
+                    cells.join(prev.keys[ci], row.keys[ci])
 
 
 def _rows_to_drafts(
@@ -377,6 +413,7 @@ def grids_to_indicator_table(
         if rows and body and _join_page_break(rows[-1], body[0], columns, cells):
             body = body[1:]
         rows += body
+    _join_names_over_labelled_sub_rows(rows, columns, cells)
     drafts = _rows_to_drafts(rows, columns, cells, grammar, warnings)
     indicators: list[Indicator] = []
     above: dict[int, Value] = {}

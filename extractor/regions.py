@@ -72,6 +72,9 @@ class VirtualRules:
     crossed: frozenset[tuple[int, int]]  # (row, inner edge index)
     #: (row edge index, column) where no row edge is drawn: a cell spanning sub-rows.
     open_cells: frozenset[tuple[int, int]] = frozenset()
+    #: (row edge index, column) where the column's lines looked wrapped but were parted
+    #: because each has a figure beside it: one wrapped cell, or one cell per line.
+    figure_cuts: frozenset[tuple[int, int]] = frozenset()
 
 
 def _median(values: Sequence[float], default: float = 10.0) -> float:
@@ -143,9 +146,23 @@ def _cut_number(upper: TextLine, lower: TextLine) -> bool:
 
 
 def _is_number(text: str) -> bool:
-    """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``): a row of its own."""
+    """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``, a ratio ``3/5``): a row
+    of its own, never a wrapped line's piece (``小学`` / ``6年`` may be one)."""
     stripped = text.strip().strip("()（）△▲-－−+＋%％円人件")
-    return bool(stripped) and all(ch.isdigit() or ch in ",.，．" for ch in stripped)
+    return bool(stripped) and all(ch.isdigit() or ch in ",.，．/／" for ch in stripped)
+
+
+#: A quantity alone in its line: a figure with its unit (``1,234``, ``▲3.8％``, ``(12)``,
+#: ``約65人``, ``2.76倍``, ``10か所``, ``3/5``).
+_QUANTITY = re.compile(
+    r"([(（])?[約▲△+＋\-－−]?[0-9０-９][0-9０-９,，.．/／]*(?:[%％]|[^\W\d_]{1,3})?(?(1)[)）])"
+)
+
+
+def _is_quantity(text: str) -> bool:
+    """A cell line that is one quantity: beside the lines of another column, it says each
+    of them has a row (or a figure) of its own."""
+    return _QUANTITY.fullmatch(text.strip()) is not None
 
 
 Extent = tuple[float, float]
@@ -213,11 +230,24 @@ def columns_to_blocks(
     lines that look wrapped are still separate rows when another column has a number on
     each of their baselines (``2 非常勤職員等事務`` / ``3 職員研修``, each with its amount),
     while two wrapped cells side by side keep their lines together."""
+    return _blocks_and_figure_cuts(columns, settings)[0]
+
+
+FigureCut = tuple[TextLine, TextLine]  # two lines that looked wrapped, parted by figures
+
+
+def _blocks_and_figure_cuts(
+    columns: Mapping[K, tuple[Sequence[TextLine], Extent]], settings: Settings
+) -> tuple[dict[K, list[list[TextLine]]], list[tuple[K, FigureCut]]]:
+    """``columns_to_blocks``, and the lines it parted only for the figures beside them:
+    a reader that knows what the columns mean (a name over labelled sub-rows) may join
+    them back."""
+    cuts: list[tuple[K, FigureCut]] = []
     naive = {
         k: column_runs_to_blocks(lines, extent, settings) for k, (lines, extent) in columns.items()
     }
     singles = {
-        k: sorted(b[0].baseline for b in bs if len(b) == 1 and _is_number(b[0].text))
+        k: sorted(b[0].baseline for b in bs if len(b) == 1 and _is_quantity(b[0].text))
         for k, bs in naive.items()
     }
     out: dict[K, list[list[TextLine]]] = {}
@@ -237,9 +267,10 @@ def columns_to_blocks(
                 )
                 if apart:
                     out[key].append([run])
+                    cuts.append((key, (prev, run)))
                 else:
                     out[key][-1].append(run)
-    return out
+    return out, cuts
 
 
 def _centred_parts(
@@ -363,6 +394,44 @@ def _close_between_rows(spans: Sequence[Span], edges: Sequence[float]) -> list[f
     return out
 
 
+Placed = tuple[int, int, int]  # a block's first and last row, and its column
+
+
+def _centred_like_spanning(spans: Sequence[Span], placed: Sequence[Placed]) -> list[Placed]:
+    """A one-line block centred on a block spanning sub-rows, and off the middle of its own
+    row's other blocks, spans those sub-rows too when its column is empty in them: cells
+    centred vertically in a merged cell (the unit ``%`` or a target beside a name merged
+    over ``市内`` / ``全国``, the sub-rows of unequal height, so it falls in one of them)."""
+
+    def centre(span: Span) -> float:
+        return (span[0] + span[1]) / 2
+
+    out = list(placed)
+    for i, ((first, last, col), span) in enumerate(zip(placed, spans, strict=True)):
+        if first != last:
+            continue
+        tolerance = 0.25 * (span[1] - span[0])
+        row_centres = [
+            centre(s)
+            for s, (f, la, c) in zip(spans, placed, strict=True)
+            if f == la == first and c != col
+        ]
+        if not row_centres or abs(_median(row_centres) - centre(span)) <= 2 * tolerance:
+            continue
+        for s, (f, la, c) in zip(spans, placed, strict=True):
+            mine = {r for r0, r1, c2 in placed if c2 == col for r in range(r0, r1 + 1)}
+            if (
+                c != col
+                and f <= first <= la
+                and la > f
+                and abs(centre(s) - centre(span)) <= tolerance
+                and mine.isdisjoint(set(range(f, la + 1)) - {first})
+            ):
+                out[i] = (f, la, col)
+                break
+    return out
+
+
 def band_to_rows(
     runs: Sequence[TextLine],
     col_edges: Sequence[float],
@@ -372,8 +441,9 @@ def band_to_rows(
     settings: Settings = DEFAULT_SETTINGS,
     *,
     header: bool = False,
-) -> tuple[list[float], set[tuple[int, int]]]:
-    """Row edges inside one band, and the (edge, column) pairs where a cell spans the edge.
+) -> tuple[list[float], set[tuple[int, int]], set[tuple[int, int]]]:
+    """Row edges inside one band, the (edge, column) pairs where a cell spans the edge, and
+    those where a column's wrapped-looking lines were parted for their figures.
 
     Every gap between two blocks of one column is a row edge (sub-rows: 小学6年 / 中学3年).
     A block set between rows (vertically centred over several, like a name merged over its
@@ -383,7 +453,9 @@ def band_to_rows(
     by_col: dict[int, list[TextLine]] = {}
     for run in runs:
         by_col.setdefault(_column_of(run, col_edges), []).append(run)
-    blocks = columns_to_blocks({col: (rs, extents[col]) for col, rs in by_col.items()}, settings)
+    blocks, cuts = _blocks_and_figure_cuts(
+        {col: (rs, extents[col]) for col, rs in by_col.items()}, settings
+    )
     spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
     records = _merge_intervals([(a, b) for a, b, _ in spans])
     start = records[0][1] if header and len(records) > 1 else top
@@ -394,13 +466,12 @@ def band_to_rows(
     edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
     edges = _close_between_rows(spans, edges)
     n_rows = len(edges) - 1
-    filled: set[tuple[int, int]] = set()
     placed = []
     for y0, y1, col in spans:
         first = _interval_of(y0 + 0.5, edges)
-        last = max(first, _interval_of(y1 - 0.5, edges))
-        placed.append((first, last, col))
-        filled |= {(r, col) for r in range(first, last + 1)}
+        placed.append((first, max(first, _interval_of(y1 - 0.5, edges)), col))
+    placed = _centred_like_spanning(spans, placed)
+    filled = {(r, col) for first, last, col in placed for r in range(first, last + 1)}
     open_cells: set[tuple[int, int]] = set()
     for first, last, col in placed:
         while (
@@ -414,7 +485,13 @@ def band_to_rows(
             first, last = first - 1, last + 1
             filled |= {(first, col), (last, col)}
         open_cells |= {(e, col) for e in range(first + 1, last + 1)}
-    return edges, open_cells
+    figure_cuts = {
+        (e, col)
+        for col, (upper, lower) in cuts
+        for e in range(1, n_rows)
+        if upper.baseline < edges[e] < lower.baseline
+    }
+    return edges, open_cells, figure_cuts
 
 
 def extend_below(
@@ -548,6 +625,7 @@ def region_to_virtual_rules(
         extents[col] = (min(extents[col][0], run.x0), max(extents[col][1], run.x1))
     row_edges: list[float] = []
     open_cells: set[tuple[int, int]] = set()
+    figure_cuts: set[tuple[int, int]] = set()
     for i, (a, b) in enumerate(bands):
         if i and a in partial:
             open_cells |= {
@@ -556,13 +634,14 @@ def region_to_virtual_rules(
                 if _drawn_share(partial[a], left, right) < settings.separator_coverage
             }
         mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
-        edges, spans = (
+        edges, spans, cuts = (
             band_to_rows(mine, col_edges, extents, a, b, settings, header=i == 0)
             if mine
-            else ([a, b], set())
+            else ([a, b], set(), set())
         )
         offset = len(row_edges)
         open_cells |= {(offset + e, c) for e, c in spans}
+        figure_cuts |= {(offset + e, c) for e, c in cuts}
         row_edges += edges[:-1] if i < len(bands) - 1 else edges
     inked_rows = {(_row_of(r, row_edges), _column_of(r, col_edges)) for r in runs}
     rows_with_columns = sum(
@@ -577,7 +656,11 @@ def region_to_virtual_rules(
         if run.x0 < col_edges[e] < run.x1
     }
     return VirtualRules(
-        tuple(col_edges), tuple(row_edges), frozenset(crossed), frozenset(open_cells)
+        tuple(col_edges),
+        tuple(row_edges),
+        frozenset(crossed),
+        frozenset(open_cells),
+        frozenset(figure_cuts),
     )
 
 

@@ -77,6 +77,9 @@ class Grid:
     row_edges: tuple[float, ...]
     #: Each spanning cell once, in row-major order of their top-left atomic unit.
     cells: tuple[Cell, ...]
+    #: Points (x, y) on row edges found from whitespace where a column's lines looked
+    #: wrapped but were parted because each has a figure beside it (see ``regions``).
+    figure_cuts: tuple[tuple[float, float], ...] = ()
 
     @property
     def n_rows(self) -> int:
@@ -257,6 +260,8 @@ class _Skeleton:
     v_lines: dict[float, list[tuple[float, float]]]
     #: y → merged (x0, x1) segments drawn at that row edge.
     h_lines: dict[float, list[tuple[float, float]]]
+    #: Points (x, y) where a row edge parts lines that may be one wrapped cell.
+    figure_cuts: tuple[tuple[float, float], ...] = ()
 
 
 def table_rules_to_skeleton(rules: Sequence[Rule], tolerance: float) -> _Skeleton:
@@ -383,6 +388,7 @@ def skeleton_to_grid(
         col_edges=tuple(col_edges),
         row_edges=tuple(row_edges),
         cells=tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+        figure_cuts=sk.figure_cuts,
     )
 
 
@@ -408,7 +414,8 @@ def virtual_rules_to_skeleton(rules: VirtualRules) -> _Skeleton:
         )
         for i, y in enumerate(rows)
     }
-    return _Skeleton(cols, rows, v_lines, h_lines)
+    cuts = tuple(((cols[c] + cols[c + 1]) / 2, rows[e]) for e, c in sorted(rules.figure_cuts))
+    return _Skeleton(cols, rows, v_lines, h_lines, cuts)
 
 
 def _is_frame(sk: _Skeleton, settings: Settings) -> bool:

@@ -295,3 +295,62 @@ def test_a_one_indicator_table_in_whitespace_converts(tmp_path: Path) -> None:
     (indicator,) = grids_to_indicator_table([grid]).indicators
     assert indicator.name == "待機児童数"
     assert [v.raw for v in indicator.series[0].values] == ["66人", "14人"]
+
+
+#: Name, 区分, baseline, target columns for tables of labelled sub-rows.
+SUB_LEFTS = [60, 150, 220, 300]
+SUB_HEADER = ["指標名", "区分", "基準値(R1)", "目標値(R6)"]
+
+
+def test_a_name_wrapped_over_labelled_sub_rows_at_their_top_is_one_name(tmp_path: Path) -> None:
+    """Cells set at their top: ``保育士の有効求`` / ``人倍率`` beside the sub-rows 小学校 and
+    中学校, a figure on every line. The lines are parted for their figures (as a budget
+    book's items are), but the 区分 labels say they are sub-rows of one indicator."""
+    rows = [SUB_HEADER, ["保育士の有効求", "小学校", "2.76倍", "3.64倍"]]
+    rows += [["人倍率", "中学校", "3.27倍", "1.36倍"], ["転入者数", "", "1,200人", "1,500人"]]
+    texts = table_texts(rows, SUB_LEFTS, top=100, pitch=12)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert [i.name for i in table.indicators] == ["保育士の有効求人倍率", "転入者数"]
+    first = table.indicators[0]
+    assert [s.label for s in first.series] == ["小学校", "中学校"]
+    assert [[v.raw for v in s.values] for s in first.series] == [
+        ["2.76倍", "3.64倍"],
+        ["3.27倍", "1.36倍"],
+    ]
+    assert not table.warnings
+
+
+def test_ratios_on_every_line_part_labels_set_at_the_line_pitch(tmp_path: Path) -> None:
+    """``1/5`` beside ``小学校`` and ``2/5`` beside ``中学校``, the labels as tight as a wrapped
+    line: a ratio is a figure of its own line, so they are two sub-rows, not one label."""
+    rows = [SUB_HEADER, ["重点事業の数", "小学校", "1/5", "4/5"], ["", "中学校", "2/5", "5/5"]]
+    texts = table_texts(rows, SUB_LEFTS, top=100, pitch=11)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert [s.label for s in indicator.series] == ["小学校", "中学校"]
+    assert [[v.raw for v in s.values] for s in indicator.series] == [["1/5", "4/5"], ["2/5", "5/5"]]
+
+
+def test_cells_centred_on_a_name_over_sub_rows_of_unequal_height_span_them(
+    tmp_path: Path,
+) -> None:
+    """Cells centred vertically (Word, a browser): a five-line name merged over a short
+    sub-row (市内) and a tall one (全国); the unit and the target are centred on the name,
+    so they print inside the tall sub-row, off the middle of its own cells (全国, 41.4)."""
+    lefts = [60, 130, 180, 240, 320]
+    header = ["指標名", "単位", "区分", "基準値(R1)", "目標値(R6)"]
+    texts = table_texts([header], lefts, top=100)
+    name = ["子育てし", "やすいま", "ちと思う", "人の割合", "の平均値"]
+    texts += [Text(lefts[0], 125 + 10 * i, line) for i, line in enumerate(name)]
+    texts += table_texts([["", "", "市内", "75.3"]], lefts, top=125)
+    texts += table_texts([["", "", "全国", "41.4"]], lefts, top=152)
+    texts += [Text(lefts[1], 145, "%"), Text(lefts[4], 145, "41.1")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert _cell(grid, "%")[1] == _cell(grid, "41.1")[1] == 2
+    (indicator,) = grids_to_indicator_table([grid]).indicators
+    assert [s.label for s in indicator.series] == ["市内", "全国"]
+    assert [(v.raw, v.unit) for v in indicator.series[0].values] == [("75.3", "%"), ("41.1", "%")]
+    assert [(v.raw, v.unit) for v in indicator.series[1].values] == [("41.4", "%"), ("41.1", "%")]
