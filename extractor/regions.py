@@ -538,6 +538,40 @@ def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[floa
     return (a, b) if b > a else None
 
 
+#: A table without a header rule: at most this many first lines may be its header.
+_HEADER_LINES = 3
+
+
+def _gutters_under_header(
+    runs: Sequence[TextLine],
+    region: Region,
+    found: Sequence[tuple[float, float]],
+    settings: Settings,
+) -> list[tuple[float, float]]:
+    """Gutters of a table with no header rule that only its first lines (the header) reach
+    into: a header wider than its column (``2019 (R1)`` over ``1,362件``) hides a narrow
+    gutter of the body (a letter-spaced source run up to it). Such a strip is a gutter
+    when no header run spans it and it parts two cells on two body lines."""
+    rows = _rows_of_runs(runs)
+    out: list[tuple[float, float]] = []
+    for k in range(1, _HEADER_LINES + 1):
+        head, body = [r for row in rows[:k] for r in row], rows[k:]
+        if len(body) < 2:
+            break
+        body_runs = [r for row in body for r in row]
+        for a, b in runs_to_gutters(body_runs, region.x0, region.x1, settings):
+            if any(a < d and c < b for c, d in [*found, *out]):
+                continue
+            if any(r.x0 <= a and r.x1 >= b for r in head):
+                continue  # a header word over two columns: no gutter
+            parted = sum(
+                any(r.x1 <= a for r in row) and any(r.x0 >= b for r in row) for row in body
+            )
+            if parted >= 2:
+                out.append((a, b))
+    return out
+
+
 def _partial_edges(region: Region, settings: Settings) -> dict[float, list[tuple[float, float]]]:
     """The region's inner partial rules by height (y → drawn x segments), those at a band
     edge left out (a full rule already parts every column there)."""
@@ -611,11 +645,10 @@ def region_to_virtual_rules(
     header_bottom = region.band_edges[1]
     body = [r for r in runs if r.baseline - 0.35 * r.size >= header_bottom]
     basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
-    gutters = [
-        g
-        for g in (_narrow(g, runs) for g in runs_to_gutters(basis, region.x0, region.x1, settings))
-        if g is not None
-    ]
+    found = runs_to_gutters(basis, region.x0, region.x1, settings)
+    if basis is runs:
+        found = sorted([*found, *_gutters_under_header(runs, region, found, settings)])
+    gutters = [g for g in (_narrow(g, runs) for g in found) if g is not None]
     if not gutters:
         return None
     col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]

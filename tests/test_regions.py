@@ -341,3 +341,22 @@ def test_a_header_set_tight_after_a_closing_bracket_keeps_its_columns(tmp_path: 
     (grid,) = _grids(tmp_path, Drawing(texts=texts))
     assert _rows(grid)[0] == ["指標名", "策定時(令元)", "実績(令4)"]
     assert _rows(grid)[1:] == body
+
+
+def test_a_header_wider_than_its_column_does_not_hide_a_narrow_gutter(tmp_path: Path) -> None:
+    """No rules: ``2019 (R1)`` under 基準値 reaches back over the narrow gap between a long
+    source (right up to it) and the figure below; the body rows still part there."""
+    header = table_texts([["指標名", "出典", "基準値", "目標値"]], [60, 220, 300, 380])
+    header += [Text(293, 112, "2019 (R1)"), Text(380, 112, "R7")]
+    body = []
+    for y, name, source, base, target in [
+        (130, "相談の件数", "相談記録による件数", "1,362件", "3,453件"),
+        (148, "利用回数", "事業実績による回数", "410回", "839回"),
+    ]:
+        body += [Text(60, y, name), Text(292, y, source, align="right")]
+        body += [Text(300, y, base), Text(380, y, target)]
+    (grid,) = _grids(tmp_path, Drawing(texts=header + body))
+    assert [[t for t in row if t] for row in _rows(grid)[-2:]] == [
+        ["相談の件数", "相談記録による件数", "1,362件", "3,453件"],
+        ["利用回数", "事業実績による回数", "410回", "839回"],
+    ]
