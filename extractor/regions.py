@@ -139,16 +139,19 @@ NUMBERED_MARK = "※*＊#＃№第(（"
 
 
 def _cut_number(upper: TextLine, lower: TextLine) -> bool:
-    """A figure at a line break continues the line above: the rest of a number cut in two,
-    or the number of a mark ending that line (``…割合※`` / ``1``)."""
-    above = upper.text.strip()
-    return joins_number(above, lower.text.strip()) or above[-1:] in NUMBERED_MARK
+    """A figure at a line break continues the line above: the rest of a number cut in two
+    (its digits all of one width: a header's ``Ｈ３０`` never runs on into ``1,234``), or
+    the number of a mark ending that line (``…割合※`` / ``1``)."""
+    above, below = upper.text.strip(), lower.text.strip()
+    if above[-1:] in NUMBERED_MARK:
+        return True
+    return joins_number(above, below) and above[-1:].isascii() == below[:1].isascii()
 
 
 def _is_number(text: str) -> bool:
     """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``, a ratio ``3/5``): a row
     of its own, never a wrapped line's piece (``小学`` / ``6年`` may be one)."""
-    stripped = text.strip().strip("()（）△▲-－−+＋%％円人件")
+    stripped = text.strip().strip("()（）約△▲-－−+＋%％円人件")
     return bool(stripped) and all(ch.isdigit() or ch in ",.，．/／" for ch in stripped)
 
 

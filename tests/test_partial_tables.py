@@ -354,3 +354,24 @@ def test_cells_centred_on_a_name_over_sub_rows_of_unequal_height_span_them(
     assert [s.label for s in indicator.series] == ["市内", "全国"]
     assert [(v.raw, v.unit) for v in indicator.series[0].values] == [("75.3", "%"), ("41.1", "%")]
     assert [(v.raw, v.unit) for v in indicator.series[1].values] == [("41.4", "%"), ("41.1", "%")]
+
+
+def test_a_header_year_at_the_line_pitch_stays_out_of_the_first_row(tmp_path: Path) -> None:
+    """No rules, no gap under a two-line header (``当初値`` / ``Ｈ３０``): the full-width year
+    is no first half of ``1,234`` below it, nor does ``Ｒ３`` wrap into ``約41``."""
+    lefts = [60, 150, 220, 290]
+    texts = table_texts([["", "", "当初値", "最新値"], ["", "", "Ｈ３０", "Ｒ３"]], lefts, pitch=10)
+    texts += [Text(60, 105, "指標名"), Text(150, 105, "区分")]
+    rows = [["子育て相談", "小学校", "1,234", "約41"], ["", "中学校", "1,827", "約52"]]
+    texts += table_texts(rows, lefts, top=120, pitch=10)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    (indicator,) = grids_to_indicator_table([grid]).indicators
+    assert [[v.raw for v in s.values] for s in indicator.series] == [
+        ["1,234", "約41"],
+        ["1,827", "約52"],
+    ]
+    assert [(v.role, v.fiscal_year) for v in indicator.series[0].values] == [
+        ("baseline", 2018),
+        ("current", 2021),
+    ]
