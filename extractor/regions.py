@@ -206,7 +206,7 @@ def column_runs_to_blocks(
             reach = min(settings.wrap_reach * prev.size, 0.25 * (right - left))
             wraps = (
                 (prev.x1 >= right - reach or _no_room_for(run, prev.x1, right))
-                and prev.x0 <= left + reach
+                and prev.x0 <= left + min(reach, 0.5 * prev.size)
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row

@@ -375,3 +375,23 @@ def test_a_header_year_at_the_line_pitch_stays_out_of_the_first_row(tmp_path: Pa
         ("baseline", 2018),
         ("current", 2021),
     ]
+
+
+def test_a_centred_header_line_does_not_wrap_into_the_first_row(tmp_path: Path) -> None:
+    """A narrow name column headed ``重要業績評`` / ``価指標`` (centred), the first name right
+    under it at the line pitch: the short centred line ends the header, it is no wrapped
+    line running on into the name."""
+    lefts = [60, 130, 200]
+    texts = [Text(60, 100, "重要業績評"), Text(70, 110, "価指標")]
+    texts += [Text(130, 105, "基準値(R1)"), Text(200, 105, "目標値(R6)")]
+    name = ["一時預かり", "事業の延べ", "利用回数"]
+    texts += [Text(60, 120 + 10 * i, line) for i, line in enumerate(name)]
+    texts += table_texts([["", "320回", "883回"]], lefts, top=130)
+    texts += [Text(60, 160 + 10 * i, line) for i, line in enumerate(["保育士の有", "効求人倍率"])]
+    texts += table_texts([["", "1.08倍", "2.92倍"]], lefts, top=165)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    names = [i.name for i in table.indicators]
+    assert names == ["一時預かり事業の延べ利用回数", "保育士の有効求人倍率"]
+    assert [v.raw for v in table.indicators[0].series[0].values] == ["320回", "883回"]
