@@ -529,7 +529,9 @@ def extend_below(
 
 def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
     """A gutter of the body rows narrowed by header runs that reach into it from one side
-    (a wide header over a narrow column); a run over the whole gutter spans it instead."""
+    (a wide header over a narrow column); a run over the whole gutter spans it instead.
+    A header run inside it (``目標値`` of ``目標値 令和7年度``, printed apart from its year
+    over the column on the right) narrows it from the nearer side."""
     a, b = gutter
     for run in runs:
         if run.x0 <= a and run.x1 >= b:
@@ -538,6 +540,12 @@ def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[floa
             a = run.x1
         elif run.x0 < b <= run.x1:
             b = run.x0
+    for run in runs:
+        if a < run.x0 and run.x1 < b:
+            if run.x0 - a > b - run.x1:
+                b = run.x0
+            else:
+                a = run.x1
     return (a, b) if b > a else None
 
 

@@ -395,3 +395,35 @@ def test_a_centred_header_line_does_not_wrap_into_the_first_row(tmp_path: Path) 
     names = [i.name for i in table.indicators]
     assert names == ["一時預かり事業の延べ利用回数", "保育士の有効求人倍率"]
     assert [v.raw for v in table.indicators[0].series[0].values] == ["320回", "883回"]
+
+
+def test_a_header_word_printed_apart_from_its_year_names_the_column_below_it(
+    tmp_path: Path,
+) -> None:
+    """Rules across only. ``目標値   令和7年度`` is printed as two words over the target
+    column; ``目標値`` lies in the body's gutter, nearer the target figures than the wide
+    ``最新値（令和4年度）`` on its left: the column edge goes between those two headers."""
+    texts = [
+        Text(60, 100, "指標名"),
+        Text(200, 100, "基準値(R1)"),
+        Text(270, 100, "最新値（令和4年度）"),
+    ]
+    texts += [Text(392, 100, "目標値"), Text(432, 100, "令和7年度")]
+    rows = [["待機児童数", "10人", "8人", "0人"], ["転入者数", "1,200人", "1,300人", "1,500人"]]
+    texts += table_texts(rows, [60, 200, 300, 425], top=122)
+    rules = [(50, 88, 490, 88), (50, 106, 490, 106), (50, 146, 490, 146)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=rules))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert not table.warnings
+    values = [c for c in table.columns if c.kind == "value"]
+    assert [(c.role, c.fiscal_year) for c in values] == [
+        ("baseline", 2019),
+        ("current", 2022),
+        ("target", 2025),
+    ]
+    assert [v.raw for v in table.indicators[1].series[0].values] == [
+        "1,200人",
+        "1,300人",
+        "1,500人",
+    ]
