@@ -134,8 +134,8 @@ def _ink(line: TextLine) -> tuple[float, float]:
     return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
 
 
-#: Marks that a number must follow (※1, 第2, (3): the mark's number may wrap alone.
-NUMBERED_MARK = "※*＊#＃№第(（"
+#: Marks that a number must follow (※1, 注1, 第2, (3)): the mark's number may wrap alone.
+NUMBERED_MARK = "※*＊#＃№注第(（"
 
 
 def _cut_number(upper: TextLine, lower: TextLine) -> bool:

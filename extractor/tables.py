@@ -80,6 +80,9 @@ class Grid:
     #: Points (x, y) on row edges found from whitespace where a column's lines looked
     #: wrapped but were parted because each has a figure beside it (see ``regions``).
     figure_cuts: tuple[tuple[float, float], ...] = ()
+    #: Whether its column edges are drawn rules (else gutter middles, which move with the
+    #: text of each page).
+    columns_drawn: bool = True
 
     @property
     def n_rows(self) -> int:
@@ -262,6 +265,8 @@ class _Skeleton:
     h_lines: dict[float, list[tuple[float, float]]]
     #: Points (x, y) where a row edge parts lines that may be one wrapped cell.
     figure_cuts: tuple[tuple[float, float], ...] = ()
+    #: Whether the column edges are drawn (not found from gutters).
+    columns_drawn: bool = True
 
 
 def table_rules_to_skeleton(rules: Sequence[Rule], tolerance: float) -> _Skeleton:
@@ -389,6 +394,7 @@ def skeleton_to_grid(
         row_edges=tuple(row_edges),
         cells=tuple(sorted(cells, key=lambda c: (c.row, c.col))),
         figure_cuts=sk.figure_cuts,
+        columns_drawn=sk.columns_drawn,
     )
 
 
@@ -415,7 +421,7 @@ def virtual_rules_to_skeleton(rules: VirtualRules) -> _Skeleton:
         for i, y in enumerate(rows)
     }
     cuts = tuple(((cols[c] + cols[c + 1]) / 2, rows[e]) for e, c in sorted(rules.figure_cuts))
-    return _Skeleton(cols, rows, v_lines, h_lines, cuts)
+    return _Skeleton(cols, rows, v_lines, h_lines, cuts, columns_drawn=False)
 
 
 def _is_frame(sk: _Skeleton, settings: Settings) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor.columns import grid_continues, grid_to_columns, grid_to_header_rows
 from extractor.indicators import grids_to_indicator_table
 from extractor.load import pdf_to_pages
@@ -103,15 +105,17 @@ def test_two_tables_of_one_width_with_text_between_are_two(tmp_path: Path) -> No
     assert all(prose not in c.text for g in grids for c in g.cells)
 
 
-def test_a_mark_number_wrapped_alone_continues_its_cell(tmp_path: Path) -> None:
-    """``…割合※`` / ``1``: the figure on the next line is the mark's, not a row."""
-    rows = [HEADER, ["受診率", "受診者の割合※", "86.3%", "98.0%"]]
+@pytest.mark.parametrize("mark", ["※", "注"])
+def test_a_mark_number_wrapped_alone_continues_its_cell(tmp_path: Path, mark: str) -> None:
+    """``…割合※`` / ``1`` (or ``…割合注`` / ``1``): the figure on the next line is the
+    mark's, not a row."""
+    rows = [HEADER, ["受診率", f"受診者の割合{mark}", "86.3%", "98.0%"]]
     rows += [["転入者数", "住民基本台帳", "1,803人", "2,952人"]]
     texts = [*table_texts(rows, LEFTS, top=100, pitch=30), Text(LEFTS[1], 142, "1")]
     (grids,) = _pages(tmp_path, Drawing(texts=texts))
     (grid,) = grids
     assert grid.n_rows == 3
-    assert _rows(grid)[1][:2] == ["受診率", "受診者の割合※1"]
+    assert _rows(grid)[1][:2] == ["受診率", f"受診者の割合{mark}1"]
 
 
 def test_a_heading_after_and_a_title_before_a_whitespace_table_are_not_rows(
@@ -427,3 +431,32 @@ def test_a_header_word_printed_apart_from_its_year_names_the_column_below_it(
         "1,300人",
         "1,500人",
     ]
+
+
+def test_a_headless_table_on_the_next_page_continues_though_its_gutters_moved(
+    tmp_path: Path,
+) -> None:
+    """Rules across only, no header on the second page: its short sources move the gutter
+    between source and figures far from the first page's, but each column still lies over
+    its counterpart, so the table continues (its rows are read with the first page's header)."""
+    lefts = [60, 140, 330, 420]
+    header = ["指標名", "根拠", "基準値(R1)", "目標値(R6)"]
+    one = table_texts(
+        [header, ["待機児童数", "各年度4月1日時点の待機児童数", "10人", "0人"]], lefts
+    )
+    two = [
+        ["転入者数", "住民基本台帳", "1,200人", "1,500人"],
+        ["相談件数", "相談記録", "30件", "40件"],
+    ]
+    rules_one = [(50, 88, 480, 88), (50, 106, 480, 106), (50, 124, 480, 124)]
+    rules_two = [(50, 88, 480, 88), (50, 106, 480, 106), (50, 124, 480, 124)]
+    first, second = _pages(
+        tmp_path,
+        Drawing(texts=one, rules=rules_one),
+        Drawing(texts=table_texts(two, lefts), rules=rules_two),
+    )
+    assert abs(first[0].col_edges[2] - second[0].col_edges[2]) > 10
+    assert grid_continues(first[0], second[0])
+    table = grids_to_indicator_table([first[0], second[0]])
+    assert [i.name for i in table.indicators] == ["待機児童数", "転入者数", "相談件数"]
+    assert [v.raw for v in table.indicators[2].series[0].values] == ["30件", "40件"]
