@@ -762,7 +762,9 @@ def _region_around(rows: Sequence[Sequence[TextLine]]) -> Region:
 def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[list[TextLine]]]:
     """Runs of consecutive lines that keep a common gutter, at least ``min_table_rows`` of
     them split by it. A block grows line by line while the lines are close
-    (``table_row_pitch``) and a gutter survives."""
+    (``table_row_pitch``) and a gutter survives. A block cut short by a line that runs
+    across its gutters is grown again from its table's first line, when lines above the
+    table (a heading of two words, ``基本方針2　地域の…``) made that gutter."""
     rows = _rows_of_runs(chars_to_runs(chars, settings))
     i = 0
     while i < len(rows):
@@ -770,6 +772,7 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
             i += 1
             continue
         block = [rows[i]]
+        cut = False
         for row in rows[i + 1 :]:
             prev = block[-1][0]
             if row[0].baseline - prev.baseline > settings.table_row_pitch * prev.size:
@@ -777,9 +780,13 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
             runs = [r for line in (*block, row) for r in line]
             x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
             if not runs_to_gutters(runs, x0, x1, settings) or _crosses(row, block, settings):
+                cut = True
                 break
             block.append(row)
         start, end = _table_rows(block, settings)
+        if cut and start > 0:
+            i += start
+            continue
         if _is_table_block(block[start:end], settings):
             yield block[start:end]
             i += end

@@ -460,3 +460,26 @@ def test_a_headless_table_on_the_next_page_continues_though_its_gutters_moved(
     table = grids_to_indicator_table([first[0], second[0]])
     assert [i.name for i in table.indicators] == ["待機児童数", "転入者数", "相談件数"]
     assert [v.raw for v in table.indicators[2].series[0].values] == ["30件", "40件"]
+
+
+def test_a_heading_of_two_words_above_a_table_does_not_cut_it_short(tmp_path: Path) -> None:
+    """``基本方針2　地域の…`` (two words) right above a whitespace table leaves a gap that
+    the header's ``指標`` also ends before: a long name further down runs across it. The
+    heading is no part of the table, so the table keeps that row."""
+    texts = [
+        Text(57, 60, "基本方針2"),
+        Text(125, 60, "地域の魅力を生かした交流の促進と定住の推進について"),
+    ]
+    texts += [Text(57, 80, "■KPIの状況")]
+    lefts = [61, 200, 300, 400]
+    texts += table_texts([["", "区分", "基準値(R1)", "目標値(R6)"]], lefts)
+    texts += [Text(95, 100, "指標")]
+    rows = [
+        ["転入者数", "市内", "1,200人", "1,500人"],
+        ["保育士の有効求人倍率", "市内", "1.5倍", "2.0倍"],
+    ]
+    texts += table_texts(rows, lefts, top=118)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert [i.name for i in table.indicators] == ["転入者数", "保育士の有効求人倍率"]
