@@ -17,6 +17,7 @@ reader sees the same ``Grid`` either way.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
@@ -529,9 +530,7 @@ def extend_below(
 
 def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[float, float] | None:
     """A gutter of the body rows narrowed by header runs that reach into it from one side
-    (a wide header over a narrow column); a run over the whole gutter spans it instead.
-    A header run inside it (``目標値`` of ``目標値 令和7年度``, printed apart from its year
-    over the column on the right) narrows it from the nearer side."""
+    (a wide header over a narrow column); a run over the whole gutter spans it instead."""
     a, b = gutter
     for run in runs:
         if run.x0 <= a and run.x1 >= b:
@@ -540,13 +539,88 @@ def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[floa
             a = run.x1
         elif run.x0 < b <= run.x1:
             b = run.x0
-    for run in runs:
-        if a < run.x0 and run.x1 < b:
-            if run.x0 - a > b - run.x1:
-                b = run.x0
-            else:
-                a = run.x1
     return (a, b) if b > a else None
+
+
+Gutter = tuple[float, float]
+
+
+def _words_over(column: Sequence[TextLine], header: Sequence[TextLine]) -> list[TextLine]:
+    """The header words over a body column's text."""
+    if not column:
+        return []
+    x0, x1 = min(r.x0 for r in column), max(r.x1 for r in column)
+    return [h for h in header if h.x0 < x1 and x0 < h.x1]
+
+
+def _place_header_words(
+    gutters: Sequence[Gutter],
+    body: Sequence[TextLine],
+    header: Sequence[TextLine],
+    settings: Settings,
+) -> list[Gutter]:
+    """Gutters of the body with the header words lying inside them placed: a word beside
+    another word of its header line over a body column belongs to that column (``目標値``
+    of ``目標値   令和7年度``); else a word joins a neighbouring column that has no header
+    of its own (``成果指標`` centred over a wide name column, the name short on this
+    page); between two headed columns it heads a column of its own the body leaves empty
+    on this page (``区分``)."""
+    out: list[Gutter] = []
+    for i, (a, b) in enumerate(gutters):
+        inside = sorted((h for h in header if a < h.x0 and h.x1 < b), key=lambda h: h.x0)
+        if not inside:
+            out.append((a, b))
+            continue
+        before = gutters[i - 1][1] if i else -math.inf
+        after = gutters[i + 1][0] if i + 1 < len(gutters) else math.inf
+        left = [r for r in body if before <= r.x0 and r.x1 <= a]
+        right = [r for r in body if b <= r.x0 and r.x1 <= after]
+        others = [h for h in header if not (a < h.x0 and h.x1 < b)]
+        heads = {"left": _words_over(left, others), "right": _words_over(right, others)}
+        sides: dict[str, list[TextLine]] = {"left": [], "own": [], "right": []}
+        for word in inside:
+            near = settings.item_gap * word.size
+            beside = [
+                side
+                for side, hs in heads.items()
+                for h in hs
+                if abs(h.baseline - word.baseline) <= 0.35 * word.size
+                and min(abs(h.x0 - word.x1), abs(word.x0 - h.x1)) <= near
+            ]
+            if beside:
+                side = beside[0]
+            elif heads["left"] and heads["right"]:
+                side = "own"
+            elif heads["left"] or heads["right"]:
+                side = "right" if heads["left"] else "left"
+            else:
+                side = "left" if word.x0 - a <= b - word.x1 else "right"
+            sides[side].append(word)
+        start = max([a, *(w.x1 for w in sides["left"])])
+        end = min([b, *(w.x0 for w in sides["right"])])
+        own = sides["own"]
+        pieces = (
+            [(start, min(w.x0 for w in own)), (max(w.x1 for w in own), end)]
+            if own
+            else [(start, end)]
+        )
+        out += [(x, y) for x, y in pieces if y > x]
+    return out
+
+
+def _gutters_of_empty_columns(
+    runs: Sequence[TextLine],
+    region: Region,
+    found: Sequence[tuple[float, float]],
+    settings: Settings,
+) -> list[tuple[float, float]]:
+    """Gutters of the whole region (header and body) where the body has none: a column
+    the body leaves empty at the table's edge on this page (``備考``) keeps its header's."""
+    return [
+        (a, b)
+        for a, b in runs_to_gutters(runs, region.x0, region.x1, settings)
+        if not any(a < d and c < b for c, d in found)
+    ]
 
 
 #: A table without a header rule: at most this many first lines may be its header.
@@ -655,11 +729,17 @@ def region_to_virtual_rules(
     # a header band may hold a title spanning columns: gutters come from the bands below it
     header_bottom = region.band_edges[1]
     body = [r for r in runs if r.baseline - 0.35 * r.size >= header_bottom]
-    basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
+    basis = body or runs
     found = runs_to_gutters(basis, region.x0, region.x1, settings)
-    if basis is runs:
-        found = sorted([*found, *_gutters_under_header(runs, region, found, settings)])
-    gutters = [g for g in (_narrow(g, runs) for g in found) if g is not None]
+    found += (
+        _gutters_under_header(runs, region, found, settings)
+        if basis is runs
+        else _gutters_of_empty_columns(runs, region, found, settings)
+    )
+    narrowed = [g for g in (_narrow(g, runs) for g in sorted(found)) if g is not None]
+    in_body = {id(r) for r in basis}
+    header_runs = [r for r in runs if id(r) not in in_body]
+    gutters = _place_header_words(narrowed, basis, header_runs, settings)
     if not gutters:
         return None
     col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]
@@ -801,15 +881,16 @@ _LEADERS = re.compile(r"[…‥・.．·]{3,}")
 def _is_table_block(rows: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
     """Whether an aligned block is a table: ``min_table_rows`` rows of cells, or one fewer
     (a header and a single row) when every one of them is set in at least as many columns,
-    all parted by the same gutters (two spaced words over two are no table) and no line
-    has dot leaders (two entries of a table of contents, a title and its page number)."""
-    of_cells = [row for row in rows if len(row) >= 2]
+    all parted by the same gutters (two spaced words over two are no table). A line with
+    dot leaders is an entry of a table of contents (a title and its page number), never a
+    row of cells: contents entries under a title of two words are no table."""
+    of_cells = [
+        row for row in rows if len(row) >= 2 and not any(_LEADERS.search(r.text) for r in row)
+    ]
     if len(of_cells) >= settings.min_table_rows:
         return True
     if len(of_cells) < settings.min_table_rows - 1 or not of_cells:
         return False
-    if any(_LEADERS.search(r.text) for row in of_cells for r in row):
-        return False  # two entries of a table of contents
     runs = [r for row in of_cells for r in row]
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]

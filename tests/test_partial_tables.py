@@ -483,3 +483,53 @@ def test_a_heading_of_two_words_above_a_table_does_not_cut_it_short(tmp_path: Pa
     (grid,) = grids
     table = grids_to_indicator_table([grid])
     assert [i.name for i in table.indicators] == ["転入者数", "保育士の有効求人倍率"]
+
+
+#: Rules across a table with a two-line header and one body row: top, header, bottom.
+ONE_ROW_RULES = [(50, 88, 540, 88), (50, 118, 540, 118), (50, 138, 540, 138)]
+
+
+def test_one_row_under_a_header_rule_keeps_its_short_name_and_an_empty_last_column(
+    tmp_path: Path,
+) -> None:
+    """The page holds one body row: ``成果指標`` is centred over a name column far wider
+    than the short name below it (it names that column, not one of its own), and the
+    ``備考`` column is empty in the body (it is still a column, not part of the target)."""
+    lefts = [60, 280, 340, 400, 480]
+    texts = table_texts([["", "基準値", "実績", "目標"], ["", "H30", "R4", "R8"]], lefts, top=100)
+    texts += [Text(150, 105, "成果指標"), Text(480, 105, "備考")]
+    texts += table_texts([["転入者数", "1,216人", "1,336人", "全国平均以上"]], lefts, top=132)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=ONE_ROW_RULES))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert not table.warnings
+    (indicator,) = table.indicators
+    assert indicator.name == "転入者数"
+    assert [v.raw for v in indicator.series[0].values] == ["1,216人", "1,336人", "全国平均以上"]
+
+
+def test_one_row_leaves_a_headed_column_between_two_others_empty(tmp_path: Path) -> None:
+    """``区分`` between ``単位`` and ``基準値``, empty in the only body row: its header word
+    lies in the body's gutter between 件 and the baseline, with a header over each; it is
+    a column of its own, so the baseline stays the baseline."""
+    lefts = [60, 160, 220, 300, 380]
+    header = [["指標名", "単位", "区分", "基準値(R1)", "目標値(R6)"]]
+    texts = table_texts(header, lefts, top=108)
+    texts += table_texts([["子育て相談の件数", "件", "", "1,420", "3,841"]], lefts, top=132)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=ONE_ROW_RULES))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert not table.warnings
+    assert [(c.kind, c.header) for c in table.columns] == [
+        ("name", "指標名"),
+        ("unit", "単位"),
+        ("label", "区分"),
+        ("value", "基準値(R1)"),
+        ("value", "目標値(R6)"),
+    ]
+    (indicator,) = table.indicators
+    values = indicator.series[0].values
+    assert [(v.role, v.raw, v.unit) for v in values] == [
+        ("baseline", "1,420", "件"),
+        ("target", "3,841", "件"),
+    ]

@@ -360,3 +360,15 @@ def test_a_header_wider_than_its_column_does_not_hide_a_narrow_gutter(tmp_path: 
         ["相談の件数", "相談記録による件数", "1,362件", "3,453件"],
         ["利用回数", "事業実績による回数", "410回", "839回"],
     ]
+
+
+def test_contents_entries_under_a_title_of_two_words_are_no_table(tmp_path: Path) -> None:
+    """A cover title printed as two words (``令和4年度　子ども…``), then 目次 and two entries
+    with dot leaders and page numbers: three lines of two runs each, but entries of a table
+    of contents are no rows of cells."""
+    texts = [Text(150, 80, "令和4年度", 14), Text(240, 80, "子ども・子育て支援事業計画", 14)]
+    texts += [Text(280, 110, "目次", 14)]
+    for i, entry in enumerate(["目標一：誰もが活躍できるまちづくり", "目標二：子どもの育ち"]):
+        y = 135 + 17 * i
+        texts += [Text(64, y, entry + "…" * (30 - len(entry))), Text(520, y, str(i + 1))]
+    assert _grids(tmp_path, Drawing(texts=texts)) == []
