@@ -237,6 +237,20 @@ def columns_to_blocks(
     return _blocks_and_figure_cuts(columns, settings)[0]
 
 
+def _quantity_baselines(blocks: Sequence[Sequence[TextLine]]) -> list[float]:
+    """Baselines of a column's lines that are one quantity each, not a piece of a number
+    cut at a line break (a header word may have taken one into its block:
+    ``基準値（平30）`` / ``18か所``)."""
+    out = []
+    for block in blocks:
+        for i, line in enumerate(block):
+            cut_above = i > 0 and _cut_number(block[i - 1], line)
+            cut_below = i + 1 < len(block) and _cut_number(line, block[i + 1])
+            if _is_quantity(line.text) and not (cut_above or cut_below):
+                out.append(line.baseline)
+    return out
+
+
 FigureCut = tuple[TextLine, TextLine]  # two lines that looked wrapped, parted by figures
 
 
@@ -250,10 +264,7 @@ def _blocks_and_figure_cuts(
     naive = {
         k: column_runs_to_blocks(lines, extent, settings) for k, (lines, extent) in columns.items()
     }
-    singles = {
-        k: sorted(b[0].baseline for b in bs if len(b) == 1 and _is_quantity(b[0].text))
-        for k, bs in naive.items()
-    }
+    singles = {k: sorted(_quantity_baselines(bs)) for k, bs in naive.items()}
     out: dict[K, list[list[TextLine]]] = {}
     for key, blocks in naive.items():
         out[key] = []
@@ -398,6 +409,47 @@ def _close_between_rows(spans: Sequence[Span], edges: Sequence[float]) -> list[f
     return out
 
 
+#: A printed line with a quantity (not a year or date) in at least this many columns is a
+#: row of figures.
+_FIGURE_ROW_COLUMNS = 2
+#: Units that make a figure a date, as a header prints a year (2021年度).
+_DATE_UNIT = re.compile(r"(?:年度?|月|日)[)）]?$")
+
+
+def _header_off_figures(blocks: dict[int, list[list[TextLine]]]) -> dict[int, list[list[TextLine]]]:
+    """Header cells (blocks starting on the band's first line) cut before the first row of
+    figures: set at the line pitch, ``達成状況`` over ``未達成`` or ``基準値（平30）`` over
+    ``18か所`` look like one wrapped cell, but no header runs on into the body's figures."""
+    lines = [line for bs in blocks.values() for b in bs for line in b]
+    if not lines:
+        return blocks
+    first = min(line.baseline for line in lines)
+    by_baseline: dict[float, set[int]] = {}
+    for col, bs in blocks.items():
+        for line in (line for b in bs for line in b):
+            if _is_quantity(line.text) and not _DATE_UNIT.search(line.text.strip()):
+                y = next(
+                    (y for y in by_baseline if abs(y - line.baseline) <= 0.1 * line.size), None
+                )
+                by_baseline.setdefault(line.baseline if y is None else y, set()).add(col)
+    rows = sorted(y for y, cols in by_baseline.items() if len(cols) >= _FIGURE_ROW_COLUMNS)
+    if not rows:
+        return blocks
+    y = rows[0]
+    out: dict[int, list[list[TextLine]]] = {}
+    for col, bs in blocks.items():
+        out[col] = []
+        for block in bs:
+            size = block[0].size
+            above = [line for line in block if line.baseline < y - 0.35 * size]
+            starts_header = abs(block[0].baseline - first) <= 0.35 * size
+            if starts_header and above and len(above) < len(block):
+                out[col] += [above, block[len(above) :]]
+            else:
+                out[col].append(block)
+    return out
+
+
 Placed = tuple[int, int, int]  # a block's first and last row, and its column
 
 
@@ -460,6 +512,8 @@ def band_to_rows(
     blocks, cuts = _blocks_and_figure_cuts(
         {col: (rs, extents[col]) for col, rs in by_col.items()}, settings
     )
+    if header:
+        blocks = _header_off_figures(blocks)
     spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
     records = _merge_intervals([(a, b) for a, b, _ in spans])
     start = records[0][1] if header and len(records) > 1 else top

@@ -533,3 +533,30 @@ def test_one_row_leaves_a_headed_column_between_two_others_empty(tmp_path: Path)
         ("baseline", "1,420", "件"),
         ("target", "3,841", "件"),
     ]
+
+
+def test_a_one_line_header_at_the_line_pitch_stays_off_the_first_row_of_figures(
+    tmp_path: Path,
+) -> None:
+    """No rules, the header line right above the first body row (a shaded header row, as
+    Word prints it): ``基準値（平30）`` over ``18か所`` and ``達成状況`` over ``未達成`` look
+    like wrapped cells, but the header never runs on into the row of figures below it."""
+    lefts = [60, 160, 220, 310, 400]
+    texts = table_texts([["数値目標", "対象", "基準値（平30）", "実績（令2）", "達成状況"]], lefts)
+    rows = [["地域子育て支援拠点", "小学校", "18か所", "39か所", "未達成"]]
+    rows += [["の数", "中学校", "11か所", "34か所", "未達成"]]
+    texts += table_texts(rows, lefts, top=110, pitch=10)
+    texts += table_texts([["子育て相談の件数", "", "1,494件", "1,557件", "達成"]], lefts, top=135)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert [c.header for c in table.columns][2:] == ["基準値(平30)", "実績(令2)", "達成状況"]
+    first, second = table.indicators
+    assert first.name == "地域子育て支援拠点の数"
+    assert [s.label for s in first.series] == ["小学校", "中学校"]
+    assert [[v.raw for v in s.values] for s in first.series] == [
+        ["18か所", "39か所"],
+        ["11か所", "34か所"],
+    ]
+    assert [a.raw for a in first.assessment] == ["未達成", "未達成"]
+    assert second.name == "子育て相談の件数"
