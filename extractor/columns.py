@@ -300,7 +300,20 @@ def grid_continues(previous: Grid, following: Grid, settings: Settings = DEFAULT
     return (
         not (previous.columns_drawn and following.columns_drawn)
         and grid_to_header_rows(following, settings.grammar) is None
-        and _columns_correspond(previous.col_edges, following.col_edges)
+        and (
+            _columns_correspond(previous.col_edges, following.col_edges)
+            or _text_within_columns(following, previous.col_edges, settings.column_tolerance)
+        )
+    )
+
+
+def _text_within_columns(grid: Grid, edges: Sequence[float], tolerance: float) -> bool:
+    """Every cell of ``grid`` with text lies inside one column of ``edges``: the rest of a
+    row cut by a page break, printed in its longest cell's column only."""
+    texts = [c for c in grid.cells if c.text]
+    return bool(texts) and all(
+        any(a - tolerance <= c.x0 and c.x1 <= b + tolerance for a, b in itertools.pairwise(edges))
+        for c in texts
     )
 
 

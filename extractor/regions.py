@@ -738,8 +738,9 @@ def split_at_running_text(
     region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Region]:
     """A stack of rules cut where a band between two of them holds running text (several
-    lines with no gutter): two tables of the same width, one below the other, with their
-    headings and paragraphs between, are two tables."""
+    lines with no gutter, wider than a third of the stack: a narrow column is one cell):
+    two tables of the same width, one below the other, with their headings and paragraphs
+    between, are two tables."""
     pieces: list[Region] = []
     current = [region.band_edges[0]]
     for a, b in pairwise(region.band_edges):
@@ -747,8 +748,10 @@ def split_at_running_text(
             c for c in chars if region.x0 < c.centre_x < region.x1 and a < c.centre_y(settings) < b
         ]
         runs = chars_to_runs(inside, settings)
-        prose = len(_rows_of_runs(runs)) >= settings.min_table_rows and not runs_to_gutters(
-            runs, region.x0, region.x1, settings
+        prose = (
+            len(_rows_of_runs(runs)) >= settings.min_table_rows
+            and not runs_to_gutters(runs, region.x0, region.x1, settings)
+            and max(r.x1 for r in runs) - min(r.x0 for r in runs) > (region.x1 - region.x0) / 3
         )
         if prose:
             if len(current) >= 2:
@@ -839,6 +842,39 @@ def region_to_virtual_rules(
         frozenset(crossed),
         frozenset(open_cells),
         frozenset(figure_cuts),
+    )
+
+
+def _is_heading(text: str, settings: Settings) -> bool:
+    grammar = settings.grammar
+    return bool(
+        grammar.goal_heading(text)
+        or grammar.section_marker(text)
+        or grammar.is_contents_heading(text)
+    )
+
+
+def region_to_continued_cell(
+    region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> VirtualRules | None:
+    """A band between rules that holds one narrow column of text and nothing else: the rest
+    of a row cut by a page break, only its longest cell running on (``者数で除`` / ``した割合``
+    under the source column). Its column between two empty ones, or None. The caller says
+    it opens the page; a heading set between two rules (基本目標２, ■成果指標, 目次) is no
+    cell, nor is anything elsewhere on a page."""
+    inside = [
+        c
+        for c in chars
+        if region.x0 < c.centre_x < region.x1 and region.top < c.centre_y(settings) < region.bottom
+    ]
+    runs = chars_to_runs(inside, settings)
+    if not runs or len(region.band_edges) != 2 or any(_is_heading(r.text, settings) for r in runs):
+        return None
+    left, right = min(r.x0 for r in runs) - 1.0, max(r.x1 for r in runs) + 1.0
+    if right - left > (region.x1 - region.x0) / 3 or left <= region.x0 or right >= region.x1:
+        return None
+    return VirtualRules(
+        (region.x0, left, right, region.x1), region.band_edges, frozenset(), frozenset()
     )
 
 

@@ -29,6 +29,7 @@ from extractor.regions import (
     VirtualRules,
     chars_to_whitespace_regions,
     extend_below,
+    region_to_continued_cell,
     region_to_virtual_rules,
     split_at_running_text,
 )
@@ -537,11 +538,13 @@ def _rule_stack_tables(
     taken: Sequence[_Skeleton],
     chars: Sequence[Char],
     settings: Settings,
+    top: float = 0.0,
 ) -> list[_Skeleton]:
-    """Tables ruled only across or only down, where no drawn table is."""
-    stacks = _horizontal_rule_stacks(groups, chars, settings) + _vertical_rule_stacks(
-        groups, chars, settings
-    )
+    """Tables ruled only across or only down, where no drawn table is; and, first on the
+    page below ``top`` (the running header's band), the rest of a row the page break cut
+    (``regions.region_to_continued_cell``)."""
+    across = _horizontal_rule_stacks(groups, chars, settings)
+    stacks = across + _vertical_rule_stacks(groups, chars, settings)
     found: list[_Skeleton] = []
     # widest first: short rules between sub-rows inside a table are not a table of their own
     for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
@@ -550,6 +553,12 @@ def _rule_stack_tables(
             continue
         rules = region_to_virtual_rules(region, chars, settings)
         if rules is None:
+            opens_page = region in across and all(
+                c.centre_y(settings) > region.top for c in chars if c.baseline > top
+            )
+            cell = region_to_continued_cell(region, chars, settings) if opens_page else None
+            if cell is not None:
+                found.append(virtual_rules_to_skeleton(cell))
             continue
         longer = extend_below(region, rules, chars, settings)
         if longer != region:
@@ -596,7 +605,8 @@ def page_to_grids(
     ]
     if horizontal_text:
         skeletons = _frames_read_by_gutters(skeletons, page.chars, settings)
-        skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings)
+        band = settings.furniture_band * page.height
+        skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings, band)
         skeletons += _whitespace_tables(skeletons, page.chars, settings)
     # each glyph is read by one table (the innermost); a box that is not a table (a boxed
     # note in a cell, a frame) reads the glyphs no table has

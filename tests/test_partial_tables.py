@@ -560,3 +560,31 @@ def test_a_one_line_header_at_the_line_pitch_stays_off_the_first_row_of_figures(
     ]
     assert [a.raw for a in first.assessment] == ["未達成", "未達成"]
     assert second.name == "子育て相談の件数"
+
+
+def test_the_rest_of_a_row_in_one_column_opening_the_next_page_continues_it(
+    tmp_path: Path,
+) -> None:
+    """Rules across only; the page break cuts the last row, and only its source runs on:
+    the next page opens with a band between two rules holding that one narrow column. It
+    is the rest of that row (a cell of the table), not running text or a note."""
+    lefts = [60, 150, 300, 380]
+    header = ["指標名", "算出方法", "基準値(R1)", "目標値(R6)"]
+    texts = table_texts([header], lefts, top=700)
+    texts += table_texts([["受診率", "健康診査の受診", "87.8%", "97.6%"]], lefts, top=722)
+    texts += [Text(150, 734, "者数を対象")]
+    first = Drawing(texts=texts, rules=[(50, 688, 460, 688), (50, 708, 460, 708)])
+    first.rules.append((50, 742, 460, 742))
+    rest = [
+        Text(150, 72, "者数で除"),
+        Text(150, 84, "した割合(注)"),
+        Text(60, 112, "(注)中止した。"),
+    ]
+    second = Drawing(texts=rest, rules=[(50, 62, 460, 62), (50, 90, 460, 90)])
+    one, two = _pages(tmp_path, first, second)
+    assert grid_continues(one[-1], two[0])
+    heading = Drawing(texts=[Text(150, 80, "基本目標２")], rules=second.rules)
+    assert _pages(tmp_path, first, heading)[1] == []  # a heading between two rules
+    (indicator,) = grids_to_indicator_table([one[-1], two[0]]).indicators
+    assert indicator.source == "健康診査の受診者数を対象者数で除した割合(注)"
+    assert [v.raw for v in indicator.series[0].values] == ["87.8%", "97.6%"]
