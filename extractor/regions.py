@@ -417,13 +417,14 @@ _DATE_UNIT = re.compile(r"(?:年度?|月|日)[)）]?$")
 
 
 def _header_off_figures(blocks: dict[int, list[list[TextLine]]]) -> dict[int, list[list[TextLine]]]:
-    """Header cells (blocks starting on the band's first line) cut before the first row of
-    figures: set at the line pitch, ``達成状況`` over ``未達成`` or ``基準値（平30）`` over
-    ``18か所`` look like one wrapped cell, but no header runs on into the body's figures."""
-    lines = [line for bs in blocks.values() for b in bs for line in b]
-    if not lines:
+    """Header cells (the blocks of the band's first group of overlapping blocks) cut before
+    the first row of figures: set at the line pitch, ``達成状況`` over ``未達成`` or
+    ``令和元年度`` over ``21か所`` look like one wrapped cell, but no header runs on into the
+    body's figures."""
+    inks = [(_ink(b[0])[0], _ink(b[-1])[1]) for bs in blocks.values() for b in bs]
+    if not inks:
         return blocks
-    first = min(line.baseline for line in lines)
+    header_bottom = _merge_intervals(inks)[0][1]
     by_baseline: dict[float, set[int]] = {}
     for col, bs in blocks.items():
         for line in (line for b in bs for line in b):
@@ -442,8 +443,8 @@ def _header_off_figures(blocks: dict[int, list[list[TextLine]]]) -> dict[int, li
         for block in bs:
             size = block[0].size
             above = [line for line in block if line.baseline < y - 0.35 * size]
-            starts_header = abs(block[0].baseline - first) <= 0.35 * size
-            if starts_header and above and len(above) < len(block):
+            in_header = _ink(block[0])[0] < header_bottom
+            if in_header and above and len(above) < len(block):
                 out[col] += [above, block[len(above) :]]
             else:
                 out[col].append(block)

@@ -588,3 +588,26 @@ def test_the_rest_of_a_row_in_one_column_opening_the_next_page_continues_it(
     (indicator,) = grids_to_indicator_table([one[-1], two[0]]).indicators
     assert indicator.source == "健康診査の受診者数を対象者数で除した割合(注)"
     assert [v.raw for v in indicator.series[0].values] == ["87.8%", "97.6%"]
+
+
+def test_a_two_line_header_at_the_line_pitch_stays_off_the_first_row_of_figures(
+    tmp_path: Path,
+) -> None:
+    """``策定時`` centred over ``令和元年度`` and the first figures right under the year: the
+    year line is the header's, not the first half of ``21か所``."""
+    lefts = [60, 160, 260, 350]
+    texts = [Text(266, 100, "策定時", 8.5), Text(356, 100, "目標値", 8.5)]
+    texts += table_texts([["目標指標", "区分"]], lefts, top=105.2, size=8.5)
+    texts += table_texts([["", "", "令和元年度", "令和6年度"]], lefts, top=110.3, size=8.5)
+    rows = [["拠点の数", "小学校", "21か所", "48か所"], ["", "中学校", "16か所", "39か所"]]
+    texts += table_texts(rows, lefts, top=120.6, pitch=10.3, size=8.5)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert [[v.raw for v in s.values] for s in indicator.series] == [
+        ["21か所", "48か所"],
+        ["16か所", "39か所"],
+    ]
+    assert [(v.role, v.fiscal_year) for v in indicator.series[0].values] == [
+        ("baseline", 2019),
+        ("target", 2024),
+    ]
