@@ -451,6 +451,31 @@ def _header_off_figures(blocks: dict[int, list[list[TextLine]]]) -> dict[int, li
     return out
 
 
+def _cut_at_widened_pitch(
+    blocks: Sequence[list[TextLine]], edges: Sequence[float]
+) -> list[list[TextLine]]:
+    """Blocks cut where their line pitch widens at a row edge the other columns make: the
+    lines of one cell are set at one pitch, and a cell's padding widens it between two
+    cells (``…による件数`` / ``健康診査の受診者``, two sources that look like one wrapped
+    cell). A block of two lines has no pitch to compare with and stays whole."""
+    out: list[list[TextLine]] = []
+    for block in blocks:
+        pitches = [b.baseline - a.baseline for a, b in pairwise(block)]
+        if len(pitches) < 2:
+            out.append(block)
+            continue
+        start = 0
+        for i, pitch in enumerate(pitches):
+            others = pitches[:i] + pitches[i + 1 :]
+            upper, lower = block[i], block[i + 1]
+            widened = pitch > _median(others) + 0.05 * upper.size
+            if widened and any(upper.baseline < e < lower.baseline for e in edges):
+                out.append(block[start : i + 1])
+                start = i + 1
+        out.append(block[start:])
+    return out
+
+
 Placed = tuple[int, int, int]  # a block's first and last row, and its column
 
 
@@ -489,6 +514,26 @@ def _centred_like_spanning(spans: Sequence[Span], placed: Sequence[Placed]) -> l
     return out
 
 
+def _spans_and_edges(
+    blocks: Mapping[int, Sequence[Sequence[TextLine]]],
+    top: float,
+    bottom: float,
+    *,
+    header: bool,
+) -> tuple[list[Span], list[float], float]:
+    """The blocks' ink spans, row edges through every gap between two blocks of one column,
+    and where the body starts (with ``header``, the band's first group of overlapping
+    blocks is one row: the header)."""
+    spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
+    records = _merge_intervals([(a, b) for a, b, _ in spans])
+    start = records[0][1] if header and len(records) > 1 else top
+    gaps = [(upper[1], lower[0]) for upper, lower in pairwise(records)]
+    for col in blocks:
+        col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
+        gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
+    return spans, [top, *(y for y in _stab(gaps) if top < y < bottom), bottom], start
+
+
 def band_to_rows(
     runs: Sequence[TextLine],
     col_edges: Sequence[float],
@@ -515,14 +560,11 @@ def band_to_rows(
     )
     if header:
         blocks = _header_off_figures(blocks)
-    spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
-    records = _merge_intervals([(a, b) for a, b, _ in spans])
-    start = records[0][1] if header and len(records) > 1 else top
-    gaps = [(upper[1], lower[0]) for upper, lower in pairwise(records)]
-    for col in by_col:
-        col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
-        gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
-    edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
+    spans, edges, start = _spans_and_edges(blocks, top, bottom, header=header)
+    cut = {col: _cut_at_widened_pitch(bs, edges) for col, bs in blocks.items()}
+    if cut != blocks:
+        blocks = cut
+        spans, edges, start = _spans_and_edges(blocks, top, bottom, header=header)
     edges = _close_between_rows(spans, edges)
     n_rows = len(edges) - 1
     placed = []

@@ -611,3 +611,24 @@ def test_a_two_line_header_at_the_line_pitch_stays_off_the_first_row_of_figures(
         ("baseline", 2019),
         ("target", 2024),
     ]
+
+
+def test_two_sources_at_a_slightly_wider_pitch_are_two_cells(tmp_path: Path) -> None:
+    """No rules and no gap between two rows, the first row's figures on its source's last
+    line: that line runs from edge to edge, so the second source looks like its wrapped
+    rest; but a cell's lines keep one pitch, and the pitch widens (by the cells' padding)
+    where the other columns part the rows."""
+    lefts = [60, 150, 260, 330]
+    texts = table_texts([["指標名", "算出方法", "基準値", "目標値"]], lefts, size=8.5)
+    sources = [(115.0, "子育て支援課の相談"), (124.7, "記録による件数です")]
+    sources += [(135.3, "健康診査の受診者数"), (145.0, "を対象者数で除した"), (154.7, "割合")]
+    texts += [Text(lefts[1], y, line, 8.5) for y, line in sources]
+    texts += [Text(lefts[0], 115.0, "相談件数", 8.5), Text(lefts[0], 145.0, "受診率", 8.5)]
+    for y, base, target in [(124.7, "1,168", "2,051"), (145.0, "86.5", "97.1")]:
+        texts += table_texts([["", "", base, target]], lefts, top=y, size=8.5)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    table = grids_to_indicator_table(grids)
+    assert [(i.name, i.source) for i in table.indicators] == [
+        ("相談件数", "子育て支援課の相談記録による件数です"),
+        ("受診率", "健康診査の受診者数を対象者数で除した割合"),
+    ]
