@@ -344,6 +344,12 @@ def _full_width_text(row: _Row, cells: _Cells) -> str | None:
     return cells.get(next(iter(row.keys.values())))
 
 
+def _lone_text(row: _Row, cells: _Cells) -> str | None:
+    """The text of a row with one printed cell only, else None."""
+    texts = {cells.root(k): cells.get(k) for k in row.keys.values() if cells.get(k)}
+    return next(iter(texts.values())) if len(texts) == 1 else None
+
+
 def _attach_notes(
     indicators: list[Indicator],
     notes: Sequence[str],
@@ -402,7 +408,10 @@ def grids_to_indicator_table(
         kept = []
         for row in body:
             text = _full_width_text(row, cells)
-            if text is None:
+            lone = _lone_text(row, cells)
+            if lone is not None and grammar.is_note_line(lone):
+                table_notes.append(lone)  # a note set in the name column's width
+            elif text is None:
                 kept.append(row)
             elif grammar.is_note_line(text):
                 table_notes.append(text)

@@ -34,6 +34,7 @@ from extractor.layout import (
     joins_number,
 )
 from extractor.load import Char
+from extractor.normalise import normalise_text
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 K = TypeVar("K")
@@ -192,6 +193,13 @@ def _no_room_for(run: TextLine, end: float, right: float) -> bool:
     return end + width > right + 0.5 * run.size
 
 
+def _opens_note(text: str, settings: Settings) -> bool:
+    """A line that opens with a note mark and goes on (``＊数値は…``): a note under the
+    table, never the rest of a wrapped cell (a mark alone, ``（注）``, may be)."""
+    start = settings.grammar.note_line_start.match(normalise_text(text))
+    return start is not None and len(normalise_text(text)[start.end() :].strip()) >= 2
+
+
 def column_runs_to_blocks(
     runs: Sequence[TextLine], extent: Extent, settings: Settings = DEFAULT_SETTINGS
 ) -> list[list[TextLine]]:
@@ -212,6 +220,7 @@ def column_runs_to_blocks(
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row
                 and not LIST_MARKER.match(run.text)  # a new item (・, ①, (2)) starts a block
+                and not _opens_note(run.text, settings)
             )
             if wraps:
                 blocks[-1].append(run)

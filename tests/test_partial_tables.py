@@ -632,3 +632,18 @@ def test_two_sources_at_a_slightly_wider_pitch_are_two_cells(tmp_path: Path) -> 
         ("相談件数", "子育て支援課の相談記録による件数です"),
         ("受診率", "健康診査の受診者数を対象者数で除した割合"),
     ]
+
+
+def test_a_note_right_under_the_table_in_the_name_column_is_a_note(tmp_path: Path) -> None:
+    """``＊数値は…`` printed at the line pitch under the last row, no wider than the names:
+    it reads as that name's wrapped last line, but a line opening with a note mark is the
+    table's note (attached by its mark), never an indicator of its own."""
+    lefts = [60, 250, 330, 410]
+    rows = [HEADER, ["一時預かり事業の延べ利用回数＊", "", "854回", "246回"]]
+    texts = table_texts(rows, lefts, top=100, pitch=14, size=8.5)
+    texts += [Text(60, 124.7, "＊数値は各年度末時点のもの。", 8.5)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    table = grids_to_indicator_table(grids)
+    (indicator,) = table.indicators
+    assert indicator.name == "一時預かり事業の延べ利用回数*"
+    assert indicator.note == "*数値は各年度末時点のもの。"
