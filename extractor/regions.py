@@ -984,9 +984,10 @@ def _region_around(rows: Sequence[Sequence[TextLine]]) -> Region:
 def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[list[TextLine]]]:
     """Runs of consecutive lines that keep a common gutter, at least ``min_table_rows`` of
     them split by it. A block grows line by line while the lines are close
-    (``table_row_pitch``) and a gutter survives. A block cut short by a line that runs
-    across its gutters is grown again from its table's first line, when lines above the
-    table (a heading of two words, ``基本方針2　地域の…``) made that gutter."""
+    (``table_row_pitch``; a line set apart in another size is a heading) and a gutter
+    survives. A block cut short by a line that runs across its gutters is grown again from
+    its table's first line, when lines above the table (a heading of two words,
+    ``基本方針2　地域の…``) made that gutter."""
     rows = _rows_of_runs(chars_to_runs(chars, settings))
     i = 0
     while i < len(rows):
@@ -997,8 +998,12 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
         cut = False
         for row in rows[i + 1 :]:
             prev = block[-1][0]
-            if row[0].baseline - prev.baseline > settings.table_row_pitch * prev.size:
+            pitch = row[0].baseline - prev.baseline
+            if pitch > settings.table_row_pitch * prev.size:
                 break
+            resized = abs(row[0].size - prev.size) > 0.15 * prev.size
+            if resized and pitch > settings.wrap_pitch * prev.size:
+                break  # set apart in another size: a heading after the table
             runs = [r for line in (*block, row) for r in line]
             x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
             if not runs_to_gutters(runs, x0, x1, settings) or _crosses(row, block, settings):
@@ -1130,14 +1135,27 @@ def _table_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, i
 
 def _cell_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, int]:
     """The block's rows from its first to its last row of cells, with the wrapped lines
-    and centred header words around them (see ``_table_rows``)."""
-    runs = [r for row in block if len(row) >= 2 for r in row]
+    and centred header words around them (see ``_table_rows``). A note under the table
+    (``※１　次回調査は…``, its mark apart) or a heading in another size (``１　成果指標の
+    状況`` over a table set smaller) is no row of cells and makes no gutter."""
+    size = _median([r.size for row in block if len(row) >= 2 for r in row])
+    apart = [
+        abs(row[0].size - size) > 0.15 * size
+        or (len(row) <= 2 and _opens_note(" ".join(r.text for r in row), settings))
+        for row in block
+    ]
+    runs = [
+        r for row, off in zip(block, apart, strict=True) if len(row) >= 2 and not off for r in row
+    ]
     if not runs:
         return 0, 0
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
     # a row of cells has runs in two columns (``2　実施状況``, a heading, has two in one)
-    of_cells = [len({_column_of(r, edges) for r in row}) >= 2 for row in block]
+    of_cells = [
+        not off and len({_column_of(r, edges) for r in row}) >= 2
+        for row, off in zip(block, apart, strict=True)
+    ]
     if not any(of_cells):
         return 0, 0
     first = of_cells.index(True)

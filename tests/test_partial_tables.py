@@ -647,3 +647,27 @@ def test_a_note_right_under_the_table_in_the_name_column_is_a_note(tmp_path: Pat
     (indicator,) = table.indicators
     assert indicator.name == "一時預かり事業の延べ利用回数*"
     assert indicator.note == "*数値は各年度末時点のもの。"
+
+
+def test_a_heading_and_an_item_after_a_small_table_stay_out_of_it(tmp_path: Path) -> None:
+    """A table set in 8.5 pt, then (one table row's pitch below) a heading in 10.5 pt and an
+    item of two words (``ア　ひとり親家庭への支援``) running across the gap between the
+    name and the source: the heading ends the table, which keeps that gap as a column."""
+    printed = [
+        (110.5, 85.2, "目標指標"), (263.0, 85.2, "算出方法"), (439.7, 85.2, "Ｒ２"),
+        (407.2, 94.2, "Ｒ１"), (472.1, 94.2, "Ｒ３"), (505.6, 94.2, "Ｒ７"),
+        (67.5, 112.2, "一時預かり事業の延べ利用"), (194.5, 117.7, "事業実績報告による回数"),
+        (405.1, 117.7, "505回"), (437.6, 117.7, "553回"), (470.0, 117.7, "623回"),
+        (503.5, 117.7, "720回"), (67.5, 123.2, "回数"),
+    ]  # fmt: skip
+    texts = [Text(x, y, text, 8.5) for x, y, text in printed]
+    texts += [Text(64, 152.5, "○主な事業", 10.5), Text(64, 171.5, "ア", 10.5)]
+    texts += [Text(85, 171.5, "ひとり親家庭への支援", 10.5)]
+    prose = "放課後児童クラブの施設整備を進めるとともに、支援員の研修を充実させた。"
+    texts += [Text(74.5, 189.5, prose, 10.5)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert (indicator.name, indicator.source) == (
+        "一時預かり事業の延べ利用回数",
+        "事業実績報告による回数",
+    )
