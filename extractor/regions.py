@@ -193,11 +193,18 @@ def _no_room_for(run: TextLine, end: float, right: float) -> bool:
     return end + width > right + 0.5 * run.size
 
 
+def _after_note_mark(text: str, settings: Settings) -> str | None:
+    """What follows the note mark a line opens with, or None without one."""
+    text = normalise_text(text)
+    start = settings.grammar.note_line_start.match(text)
+    return None if start is None else text[start.end() :].strip()
+
+
 def _opens_note(text: str, settings: Settings) -> bool:
     """A line that opens with a note mark and goes on (``＊数値は…``): a note under the
     table, never the rest of a wrapped cell (a mark alone, ``（注）``, may be)."""
-    start = settings.grammar.note_line_start.match(normalise_text(text))
-    return start is not None and len(normalise_text(text)[start.end() :].strip()) >= 2
+    rest = _after_note_mark(text, settings)
+    return rest is not None and len(rest) >= 2
 
 
 def column_runs_to_blocks(
@@ -219,7 +226,8 @@ def column_runs_to_blocks(
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row
-                and not LIST_MARKER.match(run.text)  # a new item (・, ①, (2)) starts a block
+                # a new item (・, ①, (2)) starts a block; a note mark alone (※１) ends one
+                and (not LIST_MARKER.match(run.text) or _after_note_mark(run.text, settings) == "")
                 and not _opens_note(run.text, settings)
             )
             if wraps:

@@ -671,3 +671,15 @@ def test_a_heading_and_an_item_after_a_small_table_stay_out_of_it(tmp_path: Path
         "一時預かり事業の延べ利用回数",
         "事業実績報告による回数",
     )
+
+
+def test_a_note_mark_wrapped_alone_continues_its_cell(tmp_path: Path) -> None:
+    """``…の登録児童数`` / ``※１``: a note mark alone on the next line is the cell's, not a
+    new item of a list (nor a row)."""
+    rows = [HEADER, ["登録児童数", "各年度の登録児童数", "520人", "369人"]]
+    rows += [["転入者数", "住民基本台帳", "1,803人", "2,952人"]]
+    texts = [*table_texts(rows, LEFTS, top=100, pitch=30), Text(LEFTS[1], 142, "※１")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert grid.n_rows == 3
+    assert _rows(grid)[1][:2] == ["登録児童数", "各年度の登録児童数※1"]
