@@ -667,6 +667,11 @@ def _words_over(column: Sequence[TextLine], header: Sequence[TextLine]) -> list[
     return [h for h in header if h.x0 < x1 and x0 < h.x1]
 
 
+#: Words of one header cell printed apart are a typed space apart (one font size); the
+#: words of two cells side by side are further apart (the cells' padding and gutter).
+_WORD_SPACE = 1.25
+
+
 def _place_header_words(
     gutters: Sequence[Gutter],
     body: Sequence[TextLine],
@@ -693,7 +698,7 @@ def _place_header_words(
         heads = {"left": _words_over(left, others), "right": _words_over(right, others)}
         sides: dict[str, list[TextLine]] = {"left": [], "own": [], "right": []}
         for word in inside:
-            near = settings.item_gap * word.size
+            near = _WORD_SPACE * word.size
             beside = [
                 side
                 for side, hs in heads.items()

@@ -508,11 +508,15 @@ def test_one_row_under_a_header_rule_keeps_its_short_name_and_an_empty_last_colu
     assert [v.raw for v in indicator.series[0].values] == ["1,216人", "1,336人", "全国平均以上"]
 
 
-def test_one_row_leaves_a_headed_column_between_two_others_empty(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kubun", [220, 195])
+def test_one_row_leaves_a_headed_column_between_two_others_empty(
+    tmp_path: Path, kubun: float
+) -> None:
     """``区分`` between ``単位`` and ``基準値``, empty in the only body row: its header word
     lies in the body's gutter between 件 and the baseline, with a header over each; it is
-    a column of its own, so the baseline stays the baseline."""
-    lefts = [60, 160, 220, 300, 380]
+    a column of its own, so the baseline stays the baseline (also when it is printed a
+    cell's padding, more than a typed space, after ``単位``)."""
+    lefts = [60, 160, kubun, 300, 380]
     header = [["指標名", "単位", "区分", "基準値(R1)", "目標値(R6)"]]
     texts = table_texts(header, lefts, top=108)
     texts += table_texts([["子育て相談の件数", "件", "", "1,420", "3,841"]], lefts, top=132)
