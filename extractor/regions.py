@@ -679,7 +679,7 @@ def _place_header_words(
     settings: Settings,
 ) -> list[Gutter]:
     """Gutters of the body with the header words lying inside them placed: a word beside
-    another word of its header line over a body column belongs to that column (``目標値``
+    another word on its baseline over a body column belongs to that column (``目標値``
     of ``目標値   令和7年度``); else a word joins a neighbouring column that has no header
     of its own (``成果指標`` centred over a wide name column, the name short on this
     page); between two headed columns it heads a column of its own the body leaves empty
@@ -703,7 +703,7 @@ def _place_header_words(
                 side
                 for side, hs in heads.items()
                 for h in hs
-                if abs(h.baseline - word.baseline) <= 0.35 * word.size
+                if abs(h.baseline - word.baseline) <= 0.1 * word.size
                 and min(abs(h.x0 - word.x1), abs(word.x0 - h.x1)) <= near
             ]
             if beside:
@@ -725,6 +725,17 @@ def _place_header_words(
         )
         out += [(x, y) for x, y in pieces if y > x]
     return out
+
+
+def _runs_above_figures(runs: Sequence[TextLine]) -> list[TextLine]:
+    """The runs of the printed lines above the first row of figures (two quantities, not
+    years), when there is one: a header that no rule sets apart."""
+    rows = _rows_of_runs(runs)
+    for i, row in enumerate(rows):
+        figures = [r for r in row if _is_quantity(r.text) and not _DATE_UNIT.search(r.text.strip())]
+        if len(figures) >= _FIGURE_ROW_COLUMNS:
+            return [r for above in rows[:i] for r in above]
+    return []
 
 
 def _gutters_of_empty_columns(
@@ -851,8 +862,14 @@ def region_to_virtual_rules(
     # a header band may hold a title spanning columns: gutters come from the bands below it
     header_bottom = region.band_edges[1]
     body = [r for r in runs if r.baseline - 0.35 * r.size >= header_bottom]
+    # no header rule: the lines above the first row of figures are the header
+    head = [] if body else _runs_above_figures(runs)
+    if head:
+        body = [r for r in runs if all(r is not h for h in head)]
     basis = body or runs
     found = runs_to_gutters(basis, region.x0, region.x1, settings)
+    if head:  # a strip a header line runs across is no gutter of a table found from text
+        found = [g for g in found if not any(h.x0 <= g[0] and h.x1 >= g[1] for h in head)]
     found += (
         _gutters_under_header(runs, region, found, settings)
         if basis is runs

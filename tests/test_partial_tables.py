@@ -687,3 +687,32 @@ def test_a_note_mark_wrapped_alone_continues_its_cell(tmp_path: Path) -> None:
     (grid,) = grids
     assert grid.n_rows == 3
     assert _rows(grid)[1][:2] == ["登録児童数", "各年度の登録児童数※1"]
+
+
+def test_a_header_centred_over_a_wide_column_names_it_over_a_short_name(
+    tmp_path: Path,
+) -> None:
+    """No rules, one body row (a table continued on the next page): ``指標名`` is centred
+    over a wide name column and the name below it is short, which leaves a gap between
+    the two. The lines above the first row of figures are the header; the gap is no
+    column, so the name stays under its header."""
+    printed = [
+        (551.8, 76.2, "策定時"), (598.0, 76.2, "実績"), (635.8, 76.2, "直近値"),
+        (686.2, 76.2, "目標値"), (187.0, 85.2, "指標名"), (416.0, 85.2, "根拠"),
+        (520.0, 85.2, "単位"), (735.0, 85.2, "進捗"), (555.0, 94.2, "H30"),
+        (600.0, 94.2, "R4"), (642.0, 94.2, "R5"), (692.0, 94.2, "R6"),
+        (67.5, 112.2, "乳幼児健康診査の受診率"),
+        (339.0, 112.2, "健康診査の受診者数を対象者数で除した割合"), (524.2, 112.2, "％"),
+        (557.1, 112.2, "86.5"), (599.1, 112.2, "87.3"), (641.1, 112.2, "88.0"),
+        (691.6, 112.2, "92.2"), (735.0, 112.2, "遅れ"),
+    ]  # fmt: skip
+    texts = [Text(x, y, text, 8.5) for x, y, text in printed]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, size=(842, 595)))
+    table = grids_to_indicator_table(grids)
+    assert not table.warnings
+    (indicator,) = table.indicators
+    assert (indicator.name, indicator.source) == (
+        "乳幼児健康診査の受診率",
+        "健康診査の受診者数を対象者数で除した割合",
+    )
+    assert [v.raw for v in indicator.series[0].values] == ["86.5", "87.3", "88.0", "92.2"]
