@@ -200,6 +200,11 @@ def _after_note_mark(text: str, settings: Settings) -> str | None:
     return None if start is None else text[start.end() :].strip()
 
 
+def _left_open(text: str) -> bool:
+    """Whether a line leaves a bracket open: its cell goes on to the next line."""
+    return sum(text.count(c) for c in "(（「【") > sum(text.count(c) for c in ")）」】")
+
+
 def _opens_note(text: str, settings: Settings) -> bool:
     """A line that opens with a note mark and goes on (``＊数値は…``): a note under the
     table, never the rest of a wrapped cell (a mark alone, ``（注）``, may be)."""
@@ -226,8 +231,13 @@ def column_runs_to_blocks(
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row
-                # a new item (・, ①, (2)) starts a block; a note mark alone (※１) ends one
-                and (not LIST_MARKER.match(run.text) or _after_note_mark(run.text, settings) == "")
+                # a new item (・, ①, (2)) starts a block; a note mark alone (※１) ends one,
+                # and a bracket left open above (開設数（ / ※）) closes in this one
+                and (
+                    not LIST_MARKER.match(run.text)
+                    or _after_note_mark(run.text, settings) == ""
+                    or _left_open(prev.text)
+                )
                 and not _opens_note(run.text, settings)
             )
             if wraps:

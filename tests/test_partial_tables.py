@@ -716,3 +716,14 @@ def test_a_header_centred_over_a_wide_column_names_it_over_a_short_name(
         "健康診査の受診者数を対象者数で除した割合",
     )
     assert [v.raw for v in indicator.series[0].values] == ["86.5", "87.3", "88.0", "92.2"]
+
+
+def test_a_name_wrapped_inside_its_bracket_continues_it(tmp_path: Path) -> None:
+    """``子ども食堂の開設数（`` / ``※）``: the second line opens with a note mark, which
+    would start a new item, but it closes the bracket the line above left open."""
+    rows = [HEADER, ["子ども食堂の開設数（", "市の把握する数", "7か所", "34か所"]]
+    rows += [["拠点の数", "設置数", "15か所", "27か所"]]
+    texts = [*table_texts(rows, LEFTS, top=100, pitch=30), Text(LEFTS[0], 142, "※）")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert [r[0] for r in _rows(grid)] == ["指標名", "子ども食堂の開設数(※)", "拠点の数"]
