@@ -227,8 +227,8 @@ def _join_names_over_labelled_sub_rows(
     """A name wrapped over sub-rows set at the top of their cells (``保育士の有効求`` /
     ``人倍率`` beside ``小学校 2.76倍`` / ``中学校 3.27倍``) was parted line by line for the
     figure beside each. When both lines' sub-rows carry a label (区分), the lines are
-    sub-rows of one indicator: the name's pieces, and the source's parted the same way,
-    are joined back."""
+    sub-rows of one indicator: the name's pieces, and the source's parted the same way
+    (under a name merged over the sub-rows, too), are joined back."""
     labels, names = _kinds(columns, "label"), _kinds(columns, "name")
     if not labels or not names:
         return
@@ -236,13 +236,10 @@ def _join_names_over_labelled_sub_rows(
     for prev, row in pairwise(rows):
         upper, lower = prev.keys[names[0]], row.keys[names[0]]
         labelled = all(any(cells.get(r.keys[ci]) for ci in labels) for r in (prev, row))
-        if (
-            row.grid == prev.grid
-            and lower in cells.cut_above
-            and cells.root(upper) != cells.root(lower)
-            and cells.get(upper)
-            and labelled
-        ):
+        one_name = cells.root(upper) == cells.root(lower) or (
+            lower in cells.cut_above and bool(cells.get(upper))
+        )
+        if row.grid == prev.grid and labelled and one_name:
             for ci in texts:
                 if row.keys[ci] in cells.cut_above:
                     cells.join(prev.keys[ci], row.keys[ci])

@@ -727,3 +727,21 @@ def test_a_name_wrapped_inside_its_bracket_continues_it(tmp_path: Path) -> None:
     (grids,) = _pages(tmp_path, Drawing(texts=texts))
     (grid,) = grids
     assert [r[0] for r in _rows(grid)] == ["指標名", "子ども食堂の開設数(※)", "拠点の数"]
+
+
+def test_a_source_wrapped_over_labelled_sub_rows_under_a_merged_name_is_one(
+    tmp_path: Path,
+) -> None:
+    """The name centred over its sub-rows (one merged cell), the source set at the top and
+    wrapped over them, a figure on each line: the source's lines are parted for their
+    figures, and joined back because the sub-rows carry labels."""
+    lefts = [60, 150, 260, 330, 400]
+    texts = table_texts([["指標名", "出典", "区分", "基準値(R1)", "目標値(R6)"]], lefts, size=8.5)
+    rows = [["", "各年度4月1日時点", "小学校", "6人", "70人"]]
+    rows += [["", "における待機児童数", "中学校", "18人", "67人"]]
+    texts += table_texts(rows, lefts, top=115, pitch=10, size=8.5)
+    texts += [Text(60, 120, "待機児童数", 8.5)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert indicator.source == "各年度4月1日時点における待機児童数"
+    assert [s.label for s in indicator.series] == ["小学校", "中学校"]
