@@ -295,7 +295,41 @@ def grid_continues(previous: Grid, following: Grid, settings: Settings = DEFAULT
     inner_a, inner_b = previous.col_edges[1:-1], following.col_edges[1:-1]
     shared = sum(1 for a in inner_a if any(_edges_match(a, b) for b in inner_b))
     union = len(inner_a) + len(inner_b) - shared
-    return union == 0 or shared / union >= settings.continuation_shared_edges
+    if union == 0 or shared / union >= settings.continuation_shared_edges:
+        return True
+    return (
+        not (previous.columns_drawn and following.columns_drawn)
+        and grid_to_header_rows(following, settings.grammar) is None
+        and (
+            _columns_correspond(previous.col_edges, following.col_edges)
+            or _text_within_columns(following, previous.col_edges, settings.column_tolerance)
+        )
+    )
+
+
+def _text_within_columns(grid: Grid, edges: Sequence[float], tolerance: float) -> bool:
+    """Every cell of ``grid`` with text lies inside one column of ``edges``: the rest of a
+    row cut by a page break, printed in its longest cell's column only."""
+    texts = [c for c in grid.cells if c.text]
+    return bool(texts) and all(
+        any(a - tolerance <= c.x0 and c.x1 <= b + tolerance for a, b in itertools.pairwise(edges))
+        for c in texts
+    )
+
+
+def _columns_correspond(a: Sequence[float], b: Sequence[float]) -> bool:
+    """As many columns, each one's middle inside the other's column of the same index: a
+    headless table on the next page continues one whose columns were found from whitespace,
+    whose edges sit mid-gutter and move with each page's text (a long source on one page,
+    short ones on the next)."""
+
+    def inside(edges: Sequence[float], others: Sequence[float]) -> bool:
+        return all(
+            others[i] < (x0 + x1) / 2 < others[i + 1]
+            for i, (x0, x1) in enumerate(itertools.pairwise(edges))
+        )
+
+    return len(a) == len(b) and inside(a, b) and inside(b, a)
 
 
 def _same_header(previous: Grid, following: Grid, grammar: Grammar) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from extractor.columns import (
     Column,
@@ -66,6 +67,8 @@ class _Cells:
     parent: dict[CellKey, CellKey] = field(default_factory=dict)
     #: Where each printed cell is: its page and box (a split cell keeps its upper piece's).
     box: dict[CellKey, tuple[int, BBox]] = field(default_factory=dict)
+    #: Cells whose top edge parts lines that looked wrapped, for the figure beside each.
+    cut_above: set[CellKey] = field(default_factory=set)
 
     def place(self, key: CellKey | None) -> tuple[int, BBox] | tuple[None, None]:
         return self.box.get(self.root(key), (None, None)) if key is not None else (None, None)
@@ -135,6 +138,12 @@ def _grid_rows(
                         max(c.bottom for c in found),
                     ),
                 )
+                if any(
+                    abs(y - c.top) < tolerance and c.x0 < x < c.x1
+                    for x, y in grid.figure_cuts
+                    for c in found
+                ):
+                    cells.cut_above.add(key)
             keys[ci] = key
         rows.append(_Row(index, grid.page, keys))
     return rows
@@ -210,6 +219,30 @@ class _Draft:
     name_key: CellKey
     page: int
     rows: list[_Row] = field(default_factory=list)
+
+
+def _join_names_over_labelled_sub_rows(
+    rows: Sequence[_Row], columns: Sequence[Column], cells: _Cells
+) -> None:
+    """A name wrapped over sub-rows set at the top of their cells (``保育士の有効求`` /
+    ``人倍率`` beside ``小学校 2.76倍`` / ``中学校 3.27倍``) was parted line by line for the
+    figure beside each. When both lines' sub-rows carry a label (区分), the lines are
+    sub-rows of one indicator: the name's pieces, and the source's parted the same way
+    (under a name merged over the sub-rows, too), are joined back."""
+    labels, names = _kinds(columns, "label"), _kinds(columns, "name")
+    if not labels or not names:
+        return
+    texts = _kinds(columns, "source") + names
+    for prev, row in pairwise(rows):
+        upper, lower = prev.keys[names[0]], row.keys[names[0]]
+        labelled = all(any(cells.get(r.keys[ci]) for ci in labels) for r in (prev, row))
+        one_name = cells.root(upper) == cells.root(lower) or (
+            lower in cells.cut_above and bool(cells.get(upper))
+        )
+        if row.grid == prev.grid and labelled and one_name:
+            for ci in texts:
+                if row.keys[ci] in cells.cut_above:
+                    cells.join(prev.keys[ci], row.keys[ci])
 
 
 def _rows_to_drafts(
@@ -308,6 +341,12 @@ def _full_width_text(row: _Row, cells: _Cells) -> str | None:
     return cells.get(next(iter(row.keys.values())))
 
 
+def _lone_text(row: _Row, cells: _Cells) -> str | None:
+    """The text of a row with one printed cell only, else None."""
+    texts = {cells.root(k): cells.get(k) for k in row.keys.values() if cells.get(k)}
+    return next(iter(texts.values())) if len(texts) == 1 else None
+
+
 def _attach_notes(
     indicators: list[Indicator],
     notes: Sequence[str],
@@ -366,7 +405,10 @@ def grids_to_indicator_table(
         kept = []
         for row in body:
             text = _full_width_text(row, cells)
-            if text is None:
+            lone = _lone_text(row, cells)
+            if lone is not None and grammar.is_note_line(lone):
+                table_notes.append(lone)  # a note set in the name column's width
+            elif text is None:
                 kept.append(row)
             elif grammar.is_note_line(text):
                 table_notes.append(text)
@@ -377,6 +419,7 @@ def grids_to_indicator_table(
         if rows and body and _join_page_break(rows[-1], body[0], columns, cells):
             body = body[1:]
         rows += body
+    _join_names_over_labelled_sub_rows(rows, columns, cells)
     drafts = _rows_to_drafts(rows, columns, cells, grammar, warnings)
     indicators: list[Indicator] = []
     above: dict[int, Value] = {}

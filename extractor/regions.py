@@ -17,6 +17,7 @@ reader sees the same ``Grid`` either way.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
@@ -33,6 +34,7 @@ from extractor.layout import (
     joins_number,
 )
 from extractor.load import Char
+from extractor.normalise import normalise_text
 from extractor.settings import DEFAULT_SETTINGS, Settings
 
 K = TypeVar("K")
@@ -72,6 +74,9 @@ class VirtualRules:
     crossed: frozenset[tuple[int, int]]  # (row, inner edge index)
     #: (row edge index, column) where no row edge is drawn: a cell spanning sub-rows.
     open_cells: frozenset[tuple[int, int]] = frozenset()
+    #: (row edge index, column) where the column's lines looked wrapped but were parted
+    #: because each has a figure beside it: one wrapped cell, or one cell per line.
+    figure_cuts: frozenset[tuple[int, int]] = frozenset()
 
 
 def _median(values: Sequence[float], default: float = 10.0) -> float:
@@ -131,21 +136,38 @@ def _ink(line: TextLine) -> tuple[float, float]:
     return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
 
 
-#: Marks that a number must follow (※1, 第2, (3): the mark's number may wrap alone.
-NUMBERED_MARK = "※*＊#＃№第(（"
+#: Marks that a number must follow (※1, 注1, 第2, (3)): the mark's number may wrap alone.
+NUMBERED_MARK = "※*＊#＃№注第(（"
 
 
 def _cut_number(upper: TextLine, lower: TextLine) -> bool:
-    """A figure at a line break continues the line above: the rest of a number cut in two,
-    or the number of a mark ending that line (``…割合※`` / ``1``)."""
-    above = upper.text.strip()
-    return joins_number(above, lower.text.strip()) or above[-1:] in NUMBERED_MARK
+    """A figure at a line break continues the line above: the rest of a number cut in two
+    (its digits all of one width: a header's ``Ｈ３０`` never runs on into ``1,234``), or
+    the number of a mark ending that line (``…割合※`` / ``1``)."""
+    above, below = upper.text.strip(), lower.text.strip()
+    if above[-1:] in NUMBERED_MARK:
+        return True
+    return joins_number(above, below) and above[-1:].isascii() == below[:1].isascii()
 
 
 def _is_number(text: str) -> bool:
-    """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``): a row of its own."""
-    stripped = text.strip().strip("()（）△▲-－−+＋%％円人件")
-    return bool(stripped) and all(ch.isdigit() or ch in ",.，．" for ch in stripped)
+    """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``, a ratio ``3/5``): a row
+    of its own, never a wrapped line's piece (``小学`` / ``6年`` may be one)."""
+    stripped = text.strip().strip("()（）約△▲-－−+＋%％円人件")
+    return bool(stripped) and all(ch.isdigit() or ch in ",.，．/／" for ch in stripped)
+
+
+#: A quantity alone in its line: a figure with its unit (``1,234``, ``▲3.8％``, ``(12)``,
+#: ``約65人``, ``2.76倍``, ``10か所``, ``3/5``).
+_QUANTITY = re.compile(
+    r"([(（])?[約▲△+＋\-－−]?[0-9０-９][0-9０-９,，.．/／]*(?:[%％]|[^\W\d_]{1,3})?(?(1)[)）])"
+)
+
+
+def _is_quantity(text: str) -> bool:
+    """A cell line that is one quantity: beside the lines of another column, it says each
+    of them has a row (or a figure) of its own."""
+    return _QUANTITY.fullmatch(text.strip()) is not None
 
 
 Extent = tuple[float, float]
@@ -171,6 +193,25 @@ def _no_room_for(run: TextLine, end: float, right: float) -> bool:
     return end + width > right + 0.5 * run.size
 
 
+def _after_note_mark(text: str, settings: Settings) -> str | None:
+    """What follows the note mark a line opens with, or None without one."""
+    text = normalise_text(text)
+    start = settings.grammar.note_line_start.match(text)
+    return None if start is None else text[start.end() :].strip()
+
+
+def _left_open(text: str) -> bool:
+    """Whether a line leaves a bracket open: its cell goes on to the next line."""
+    return sum(text.count(c) for c in "(（「【") > sum(text.count(c) for c in ")）」】")
+
+
+def _opens_note(text: str, settings: Settings) -> bool:
+    """A line that opens with a note mark and goes on (``＊数値は…``): a note under the
+    table, never the rest of a wrapped cell (a mark alone, ``（注）``, may be)."""
+    rest = _after_note_mark(text, settings)
+    return rest is not None and len(rest) >= 2
+
+
 def column_runs_to_blocks(
     runs: Sequence[TextLine], extent: Extent, settings: Settings = DEFAULT_SETTINGS
 ) -> list[list[TextLine]]:
@@ -186,11 +227,18 @@ def column_runs_to_blocks(
             reach = min(settings.wrap_reach * prev.size, 0.25 * (right - left))
             wraps = (
                 (prev.x1 >= right - reach or _no_room_for(run, prev.x1, right))
-                and prev.x0 <= left + reach
+                and prev.x0 <= left + min(reach, 0.5 * prev.size)
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
                 and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row
-                and not LIST_MARKER.match(run.text)  # a new item (・, ①, (2)) starts a block
+                # a new item (・, ①, (2)) starts a block; a note mark alone (※１) ends one,
+                # and a bracket left open above (開設数（ / ※）) closes in this one
+                and (
+                    not LIST_MARKER.match(run.text)
+                    or _after_note_mark(run.text, settings) == ""
+                    or _left_open(prev.text)
+                )
+                and not _opens_note(run.text, settings)
             )
             if wraps:
                 blocks[-1].append(run)
@@ -213,13 +261,37 @@ def columns_to_blocks(
     lines that look wrapped are still separate rows when another column has a number on
     each of their baselines (``2 非常勤職員等事務`` / ``3 職員研修``, each with its amount),
     while two wrapped cells side by side keep their lines together."""
+    return _blocks_and_figure_cuts(columns, settings)[0]
+
+
+def _quantity_baselines(blocks: Sequence[Sequence[TextLine]]) -> list[float]:
+    """Baselines of a column's lines that are one quantity each, not a piece of a number
+    cut at a line break (a header word may have taken one into its block:
+    ``基準値（平30）`` / ``18か所``)."""
+    out = []
+    for block in blocks:
+        for i, line in enumerate(block):
+            cut_above = i > 0 and _cut_number(block[i - 1], line)
+            cut_below = i + 1 < len(block) and _cut_number(line, block[i + 1])
+            if _is_quantity(line.text) and not (cut_above or cut_below):
+                out.append(line.baseline)
+    return out
+
+
+FigureCut = tuple[TextLine, TextLine]  # two lines that looked wrapped, parted by figures
+
+
+def _blocks_and_figure_cuts(
+    columns: Mapping[K, tuple[Sequence[TextLine], Extent]], settings: Settings
+) -> tuple[dict[K, list[list[TextLine]]], list[tuple[K, FigureCut]]]:
+    """``columns_to_blocks``, and the lines it parted only for the figures beside them:
+    a reader that knows what the columns mean (a name over labelled sub-rows) may join
+    them back."""
+    cuts: list[tuple[K, FigureCut]] = []
     naive = {
         k: column_runs_to_blocks(lines, extent, settings) for k, (lines, extent) in columns.items()
     }
-    singles = {
-        k: sorted(b[0].baseline for b in bs if len(b) == 1 and _is_number(b[0].text))
-        for k, bs in naive.items()
-    }
+    singles = {k: sorted(_quantity_baselines(bs)) for k, bs in naive.items()}
     out: dict[K, list[list[TextLine]]] = {}
     for key, blocks in naive.items():
         out[key] = []
@@ -237,9 +309,10 @@ def columns_to_blocks(
                 )
                 if apart:
                     out[key].append([run])
+                    cuts.append((key, (prev, run)))
                 else:
                     out[key][-1].append(run)
-    return out
+    return out, cuts
 
 
 def _centred_parts(
@@ -363,6 +436,131 @@ def _close_between_rows(spans: Sequence[Span], edges: Sequence[float]) -> list[f
     return out
 
 
+#: A printed line with a quantity (not a year or date) in at least this many columns is a
+#: row of figures.
+_FIGURE_ROW_COLUMNS = 2
+#: Units that make a figure a date, as a header prints a year (2021年度).
+_DATE_UNIT = re.compile(r"(?:年度?|月|日)[)）]?$")
+
+
+def _header_off_figures(blocks: dict[int, list[list[TextLine]]]) -> dict[int, list[list[TextLine]]]:
+    """Header cells (the blocks of the band's first group of overlapping blocks) cut before
+    the first row of figures: set at the line pitch, ``達成状況`` over ``未達成`` or
+    ``令和元年度`` over ``21か所`` look like one wrapped cell, but no header runs on into the
+    body's figures."""
+    inks = [(_ink(b[0])[0], _ink(b[-1])[1]) for bs in blocks.values() for b in bs]
+    if not inks:
+        return blocks
+    header_bottom = _merge_intervals(inks)[0][1]
+    by_baseline: dict[float, set[int]] = {}
+    for col, bs in blocks.items():
+        for line in (line for b in bs for line in b):
+            if _is_quantity(line.text) and not _DATE_UNIT.search(line.text.strip()):
+                y = next(
+                    (y for y in by_baseline if abs(y - line.baseline) <= 0.1 * line.size), None
+                )
+                by_baseline.setdefault(line.baseline if y is None else y, set()).add(col)
+    rows = sorted(y for y, cols in by_baseline.items() if len(cols) >= _FIGURE_ROW_COLUMNS)
+    if not rows:
+        return blocks
+    y = rows[0]
+    out: dict[int, list[list[TextLine]]] = {}
+    for col, bs in blocks.items():
+        out[col] = []
+        for block in bs:
+            size = block[0].size
+            above = [line for line in block if line.baseline < y - 0.35 * size]
+            in_header = _ink(block[0])[0] < header_bottom
+            if in_header and above and len(above) < len(block):
+                out[col] += [above, block[len(above) :]]
+            else:
+                out[col].append(block)
+    return out
+
+
+def _cut_at_widened_pitch(
+    blocks: Sequence[list[TextLine]], edges: Sequence[float]
+) -> list[list[TextLine]]:
+    """Blocks cut where their line pitch widens at a row edge the other columns make: the
+    lines of one cell are set at one pitch, and a cell's padding widens it between two
+    cells (``…による件数`` / ``健康診査の受診者``, two sources that look like one wrapped
+    cell). A block of two lines has no pitch to compare with and stays whole."""
+    out: list[list[TextLine]] = []
+    for block in blocks:
+        pitches = [b.baseline - a.baseline for a, b in pairwise(block)]
+        if len(pitches) < 2:
+            out.append(block)
+            continue
+        start = 0
+        for i, pitch in enumerate(pitches):
+            others = pitches[:i] + pitches[i + 1 :]
+            upper, lower = block[i], block[i + 1]
+            widened = pitch > _median(others) + 0.05 * upper.size
+            if widened and any(upper.baseline < e < lower.baseline for e in edges):
+                out.append(block[start : i + 1])
+                start = i + 1
+        out.append(block[start:])
+    return out
+
+
+Placed = tuple[int, int, int]  # a block's first and last row, and its column
+
+
+def _centred_like_spanning(spans: Sequence[Span], placed: Sequence[Placed]) -> list[Placed]:
+    """A one-line block centred on a block spanning sub-rows, and off the middle of its own
+    row's other blocks, spans those sub-rows too when its column is empty in them: cells
+    centred vertically in a merged cell (the unit ``%`` or a target beside a name merged
+    over ``市内`` / ``全国``, the sub-rows of unequal height, so it falls in one of them)."""
+
+    def centre(span: Span) -> float:
+        return (span[0] + span[1]) / 2
+
+    out = list(placed)
+    for i, ((first, last, col), span) in enumerate(zip(placed, spans, strict=True)):
+        if first != last:
+            continue
+        tolerance = 0.25 * (span[1] - span[0])
+        row_centres = [
+            centre(s)
+            for s, (f, la, c) in zip(spans, placed, strict=True)
+            if f == la == first and c != col
+        ]
+        if not row_centres or abs(_median(row_centres) - centre(span)) <= 2 * tolerance:
+            continue
+        for s, (f, la, c) in zip(spans, placed, strict=True):
+            mine = {r for r0, r1, c2 in placed if c2 == col for r in range(r0, r1 + 1)}
+            if (
+                c != col
+                and f <= first <= la
+                and la > f
+                and abs(centre(s) - centre(span)) <= tolerance
+                and mine.isdisjoint(set(range(f, la + 1)) - {first})
+            ):
+                out[i] = (f, la, col)
+                break
+    return out
+
+
+def _spans_and_edges(
+    blocks: Mapping[int, Sequence[Sequence[TextLine]]],
+    top: float,
+    bottom: float,
+    *,
+    header: bool,
+) -> tuple[list[Span], list[float], float]:
+    """The blocks' ink spans, row edges through every gap between two blocks of one column,
+    and where the body starts (with ``header``, the band's first group of overlapping
+    blocks is one row: the header)."""
+    spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
+    records = _merge_intervals([(a, b) for a, b, _ in spans])
+    start = records[0][1] if header and len(records) > 1 else top
+    gaps = [(upper[1], lower[0]) for upper, lower in pairwise(records)]
+    for col in blocks:
+        col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
+        gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
+    return spans, [top, *(y for y in _stab(gaps) if top < y < bottom), bottom], start
+
+
 def band_to_rows(
     runs: Sequence[TextLine],
     col_edges: Sequence[float],
@@ -372,8 +570,9 @@ def band_to_rows(
     settings: Settings = DEFAULT_SETTINGS,
     *,
     header: bool = False,
-) -> tuple[list[float], set[tuple[int, int]]]:
-    """Row edges inside one band, and the (edge, column) pairs where a cell spans the edge.
+) -> tuple[list[float], set[tuple[int, int]], set[tuple[int, int]]]:
+    """Row edges inside one band, the (edge, column) pairs where a cell spans the edge, and
+    those where a column's wrapped-looking lines were parted for their figures.
 
     Every gap between two blocks of one column is a row edge (sub-rows: 小学6年 / 中学3年).
     A block set between rows (vertically centred over several, like a name merged over its
@@ -383,24 +582,24 @@ def band_to_rows(
     by_col: dict[int, list[TextLine]] = {}
     for run in runs:
         by_col.setdefault(_column_of(run, col_edges), []).append(run)
-    blocks = columns_to_blocks({col: (rs, extents[col]) for col, rs in by_col.items()}, settings)
-    spans = [(_ink(b[0])[0], _ink(b[-1])[1], col) for col, bs in blocks.items() for b in bs]
-    records = _merge_intervals([(a, b) for a, b, _ in spans])
-    start = records[0][1] if header and len(records) > 1 else top
-    gaps = [(upper[1], lower[0]) for upper, lower in pairwise(records)]
-    for col in by_col:
-        col_spans = sorted(s for s in spans if s[2] == col and s[0] >= start)
-        gaps += [(upper[1], lower[0]) for upper, lower in pairwise(col_spans)]
-    edges = [top, *(y for y in _stab(gaps) if top < y < bottom), bottom]
+    blocks, cuts = _blocks_and_figure_cuts(
+        {col: (rs, extents[col]) for col, rs in by_col.items()}, settings
+    )
+    if header:
+        blocks = _header_off_figures(blocks)
+    spans, edges, start = _spans_and_edges(blocks, top, bottom, header=header)
+    cut = {col: _cut_at_widened_pitch(bs, edges) for col, bs in blocks.items()}
+    if cut != blocks:
+        blocks = cut
+        spans, edges, start = _spans_and_edges(blocks, top, bottom, header=header)
     edges = _close_between_rows(spans, edges)
     n_rows = len(edges) - 1
-    filled: set[tuple[int, int]] = set()
     placed = []
     for y0, y1, col in spans:
         first = _interval_of(y0 + 0.5, edges)
-        last = max(first, _interval_of(y1 - 0.5, edges))
-        placed.append((first, last, col))
-        filled |= {(r, col) for r in range(first, last + 1)}
+        placed.append((first, max(first, _interval_of(y1 - 0.5, edges)), col))
+    placed = _centred_like_spanning(spans, placed)
+    filled = {(r, col) for first, last, col in placed for r in range(first, last + 1)}
     open_cells: set[tuple[int, int]] = set()
     for first, last, col in placed:
         while (
@@ -414,7 +613,13 @@ def band_to_rows(
             first, last = first - 1, last + 1
             filled |= {(first, col), (last, col)}
         open_cells |= {(e, col) for e in range(first + 1, last + 1)}
-    return edges, open_cells
+    figure_cuts = {
+        (e, col)
+        for col, (upper, lower) in cuts
+        for e in range(1, n_rows)
+        if upper.baseline < edges[e] < lower.baseline
+    }
+    return edges, open_cells, figure_cuts
 
 
 def extend_below(
@@ -461,6 +666,137 @@ def _narrow(gutter: tuple[float, float], runs: Sequence[TextLine]) -> tuple[floa
     return (a, b) if b > a else None
 
 
+Gutter = tuple[float, float]
+
+
+def _words_over(column: Sequence[TextLine], header: Sequence[TextLine]) -> list[TextLine]:
+    """The header words over a body column's text."""
+    if not column:
+        return []
+    x0, x1 = min(r.x0 for r in column), max(r.x1 for r in column)
+    return [h for h in header if h.x0 < x1 and x0 < h.x1]
+
+
+#: Words of one header cell printed apart are a typed space apart (one font size); the
+#: words of two cells side by side are further apart (the cells' padding and gutter).
+_WORD_SPACE = 1.25
+
+
+def _place_header_words(
+    gutters: Sequence[Gutter],
+    body: Sequence[TextLine],
+    header: Sequence[TextLine],
+    settings: Settings,
+) -> list[Gutter]:
+    """Gutters of the body with the header words lying inside them placed: a word beside
+    another word on its baseline over a body column belongs to that column (``目標値``
+    of ``目標値   令和7年度``); else a word joins a neighbouring column that has no header
+    of its own (``成果指標`` centred over a wide name column, the name short on this
+    page); between two headed columns it heads a column of its own the body leaves empty
+    on this page (``区分``)."""
+    out: list[Gutter] = []
+    for i, (a, b) in enumerate(gutters):
+        inside = sorted((h for h in header if a < h.x0 and h.x1 < b), key=lambda h: h.x0)
+        if not inside:
+            out.append((a, b))
+            continue
+        before = gutters[i - 1][1] if i else -math.inf
+        after = gutters[i + 1][0] if i + 1 < len(gutters) else math.inf
+        left = [r for r in body if before <= r.x0 and r.x1 <= a]
+        right = [r for r in body if b <= r.x0 and r.x1 <= after]
+        others = [h for h in header if not (a < h.x0 and h.x1 < b)]
+        heads = {"left": _words_over(left, others), "right": _words_over(right, others)}
+        sides: dict[str, list[TextLine]] = {"left": [], "own": [], "right": []}
+        for word in inside:
+            near = _WORD_SPACE * word.size
+            beside = [
+                side
+                for side, hs in heads.items()
+                for h in hs
+                if abs(h.baseline - word.baseline) <= 0.1 * word.size
+                and min(abs(h.x0 - word.x1), abs(word.x0 - h.x1)) <= near
+            ]
+            if beside:
+                side = beside[0]
+            elif heads["left"] and heads["right"]:
+                side = "own"
+            elif heads["left"] or heads["right"]:
+                side = "right" if heads["left"] else "left"
+            else:
+                side = "left" if word.x0 - a <= b - word.x1 else "right"
+            sides[side].append(word)
+        start = max([a, *(w.x1 for w in sides["left"])])
+        end = min([b, *(w.x0 for w in sides["right"])])
+        own = sides["own"]
+        pieces = (
+            [(start, min(w.x0 for w in own)), (max(w.x1 for w in own), end)]
+            if own
+            else [(start, end)]
+        )
+        out += [(x, y) for x, y in pieces if y > x]
+    return out
+
+
+def _runs_above_figures(runs: Sequence[TextLine]) -> list[TextLine]:
+    """The runs of the printed lines above the first row of figures (two quantities, not
+    years), when there is one: a header that no rule sets apart."""
+    rows = _rows_of_runs(runs)
+    for i, row in enumerate(rows):
+        figures = [r for r in row if _is_quantity(r.text) and not _DATE_UNIT.search(r.text.strip())]
+        if len(figures) >= _FIGURE_ROW_COLUMNS:
+            return [r for above in rows[:i] for r in above]
+    return []
+
+
+def _gutters_of_empty_columns(
+    runs: Sequence[TextLine],
+    region: Region,
+    found: Sequence[tuple[float, float]],
+    settings: Settings,
+) -> list[tuple[float, float]]:
+    """Gutters of the whole region (header and body) where the body has none: a column
+    the body leaves empty at the table's edge on this page (``備考``) keeps its header's."""
+    return [
+        (a, b)
+        for a, b in runs_to_gutters(runs, region.x0, region.x1, settings)
+        if not any(a < d and c < b for c, d in found)
+    ]
+
+
+#: A table without a header rule: at most this many first lines may be its header.
+_HEADER_LINES = 3
+
+
+def _gutters_under_header(
+    runs: Sequence[TextLine],
+    region: Region,
+    found: Sequence[tuple[float, float]],
+    settings: Settings,
+) -> list[tuple[float, float]]:
+    """Gutters of a table with no header rule that only its first lines (the header) reach
+    into: a header wider than its column (``2019 (R1)`` over ``1,362件``) hides a narrow
+    gutter of the body (a letter-spaced source run up to it). Such a strip is a gutter
+    when no header run spans it and it parts two cells on two body lines."""
+    rows = _rows_of_runs(runs)
+    out: list[tuple[float, float]] = []
+    for k in range(1, _HEADER_LINES + 1):
+        head, body = [r for row in rows[:k] for r in row], rows[k:]
+        if len(body) < 2:
+            break
+        body_runs = [r for row in body for r in row]
+        for a, b in runs_to_gutters(body_runs, region.x0, region.x1, settings):
+            if any(a < d and c < b for c, d in [*found, *out]):
+                continue
+            if any(r.x0 <= a and r.x1 >= b for r in head):
+                continue  # a header word over two columns: no gutter
+            parted = sum(
+                any(r.x1 <= a for r in row) and any(r.x0 >= b for r in row) for row in body
+            )
+            if parted >= 2:
+                out.append((a, b))
+    return out
+
+
 def _partial_edges(region: Region, settings: Settings) -> dict[float, list[tuple[float, float]]]:
     """The region's inner partial rules by height (y → drawn x segments), those at a band
     edge left out (a full rule already parts every column there)."""
@@ -488,8 +824,9 @@ def split_at_running_text(
     region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Region]:
     """A stack of rules cut where a band between two of them holds running text (several
-    lines with no gutter): two tables of the same width, one below the other, with their
-    headings and paragraphs between, are two tables."""
+    lines with no gutter, wider than a third of the stack: a narrow column is one cell):
+    two tables of the same width, one below the other, with their headings and paragraphs
+    between, are two tables."""
     pieces: list[Region] = []
     current = [region.band_edges[0]]
     for a, b in pairwise(region.band_edges):
@@ -497,8 +834,10 @@ def split_at_running_text(
             c for c in chars if region.x0 < c.centre_x < region.x1 and a < c.centre_y(settings) < b
         ]
         runs = chars_to_runs(inside, settings)
-        prose = len(_rows_of_runs(runs)) >= settings.min_table_rows and not runs_to_gutters(
-            runs, region.x0, region.x1, settings
+        prose = (
+            len(_rows_of_runs(runs)) >= settings.min_table_rows
+            and not runs_to_gutters(runs, region.x0, region.x1, settings)
+            and max(r.x1 for r in runs) - min(r.x0 for r in runs) > (region.x1 - region.x0) / 3
         )
         if prose:
             if len(current) >= 2:
@@ -533,12 +872,23 @@ def region_to_virtual_rules(
     # a header band may hold a title spanning columns: gutters come from the bands below it
     header_bottom = region.band_edges[1]
     body = [r for r in runs if r.baseline - 0.35 * r.size >= header_bottom]
-    basis = body if len({round(r.baseline) for r in body}) >= 2 else runs
-    gutters = [
-        g
-        for g in (_narrow(g, runs) for g in runs_to_gutters(basis, region.x0, region.x1, settings))
-        if g is not None
-    ]
+    # no header rule: the lines above the first row of figures are the header
+    head = [] if body else _runs_above_figures(runs)
+    if head:
+        body = [r for r in runs if all(r is not h for h in head)]
+    basis = body or runs
+    found = runs_to_gutters(basis, region.x0, region.x1, settings)
+    if head:  # a strip a header line runs across is no gutter of a table found from text
+        found = [g for g in found if not any(h.x0 <= g[0] and h.x1 >= g[1] for h in head)]
+    found += (
+        _gutters_under_header(runs, region, found, settings)
+        if basis is runs
+        else _gutters_of_empty_columns(runs, region, found, settings)
+    )
+    narrowed = [g for g in (_narrow(g, runs) for g in sorted(found)) if g is not None]
+    in_body = {id(r) for r in basis}
+    header_runs = [r for r in runs if id(r) not in in_body]
+    gutters = _place_header_words(narrowed, basis, header_runs, settings)
     if not gutters:
         return None
     col_edges = [region.x0, *((a + b) / 2 for a, b in gutters), region.x1]
@@ -548,6 +898,7 @@ def region_to_virtual_rules(
         extents[col] = (min(extents[col][0], run.x0), max(extents[col][1], run.x1))
     row_edges: list[float] = []
     open_cells: set[tuple[int, int]] = set()
+    figure_cuts: set[tuple[int, int]] = set()
     for i, (a, b) in enumerate(bands):
         if i and a in partial:
             open_cells |= {
@@ -556,13 +907,14 @@ def region_to_virtual_rules(
                 if _drawn_share(partial[a], left, right) < settings.separator_coverage
             }
         mine = [r for r, band in zip(runs, band_of, strict=True) if band == i]
-        edges, spans = (
+        edges, spans, cuts = (
             band_to_rows(mine, col_edges, extents, a, b, settings, header=i == 0)
             if mine
-            else ([a, b], set())
+            else ([a, b], set(), set())
         )
         offset = len(row_edges)
         open_cells |= {(offset + e, c) for e, c in spans}
+        figure_cuts |= {(offset + e, c) for e, c in cuts}
         row_edges += edges[:-1] if i < len(bands) - 1 else edges
     inked_rows = {(_row_of(r, row_edges), _column_of(r, col_edges)) for r in runs}
     rows_with_columns = sum(
@@ -577,7 +929,44 @@ def region_to_virtual_rules(
         if run.x0 < col_edges[e] < run.x1
     }
     return VirtualRules(
-        tuple(col_edges), tuple(row_edges), frozenset(crossed), frozenset(open_cells)
+        tuple(col_edges),
+        tuple(row_edges),
+        frozenset(crossed),
+        frozenset(open_cells),
+        frozenset(figure_cuts),
+    )
+
+
+def _is_heading(text: str, settings: Settings) -> bool:
+    grammar = settings.grammar
+    return bool(
+        grammar.goal_heading(text)
+        or grammar.section_marker(text)
+        or grammar.is_contents_heading(text)
+    )
+
+
+def region_to_continued_cell(
+    region: Region, chars: Sequence[Char], settings: Settings = DEFAULT_SETTINGS
+) -> VirtualRules | None:
+    """A band between rules that holds one narrow column of text and nothing else: the rest
+    of a row cut by a page break, only its longest cell running on (``者数で除`` / ``した割合``
+    under the source column). Its column between two empty ones, or None. The caller says
+    it opens the page; a heading set between two rules (基本目標２, ■成果指標, 目次) is no
+    cell, nor is anything elsewhere on a page."""
+    inside = [
+        c
+        for c in chars
+        if region.x0 < c.centre_x < region.x1 and region.top < c.centre_y(settings) < region.bottom
+    ]
+    runs = chars_to_runs(inside, settings)
+    if not runs or len(region.band_edges) != 2 or any(_is_heading(r.text, settings) for r in runs):
+        return None
+    left, right = min(r.x0 for r in runs) - 1.0, max(r.x1 for r in runs) + 1.0
+    if right - left > (region.x1 - region.x0) / 3 or left <= region.x0 or right >= region.x1:
+        return None
+    return VirtualRules(
+        (region.x0, left, right, region.x1), region.band_edges, frozenset(), frozenset()
     )
 
 
@@ -635,7 +1024,10 @@ def _region_around(rows: Sequence[Sequence[TextLine]]) -> Region:
 def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[list[TextLine]]]:
     """Runs of consecutive lines that keep a common gutter, at least ``min_table_rows`` of
     them split by it. A block grows line by line while the lines are close
-    (``table_row_pitch``) and a gutter survives."""
+    (``table_row_pitch``; a line set apart in another size is a heading) and a gutter
+    survives. A block cut short by a line that runs across its gutters is grown again from
+    its table's first line, when lines above the table (a heading of two words,
+    ``基本方針2　地域の…``) made that gutter."""
     rows = _rows_of_runs(chars_to_runs(chars, settings))
     i = 0
     while i < len(rows):
@@ -643,16 +1035,25 @@ def _aligned_blocks(chars: Sequence[Char], settings: Settings) -> Iterator[list[
             i += 1
             continue
         block = [rows[i]]
+        cut = False
         for row in rows[i + 1 :]:
             prev = block[-1][0]
-            if row[0].baseline - prev.baseline > settings.table_row_pitch * prev.size:
+            pitch = row[0].baseline - prev.baseline
+            if pitch > settings.table_row_pitch * prev.size:
                 break
+            resized = abs(row[0].size - prev.size) > 0.15 * prev.size
+            if resized and pitch > settings.wrap_pitch * prev.size:
+                break  # set apart in another size: a heading after the table
             runs = [r for line in (*block, row) for r in line]
             x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
             if not runs_to_gutters(runs, x0, x1, settings) or _crosses(row, block, settings):
+                cut = True
                 break
             block.append(row)
         start, end = _table_rows(block, settings)
+        if cut and start > 0:
+            i += start
+            continue
         if _is_table_block(block[start:end], settings):
             yield block[start:end]
             i += end
@@ -667,15 +1068,16 @@ _LEADERS = re.compile(r"[…‥・.．·]{3,}")
 def _is_table_block(rows: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
     """Whether an aligned block is a table: ``min_table_rows`` rows of cells, or one fewer
     (a header and a single row) when every one of them is set in at least as many columns,
-    all parted by the same gutters (two spaced words over two are no table) and no line
-    has dot leaders (two entries of a table of contents, a title and its page number)."""
-    of_cells = [row for row in rows if len(row) >= 2]
+    all parted by the same gutters (two spaced words over two are no table). A line with
+    dot leaders is an entry of a table of contents (a title and its page number), never a
+    row of cells: contents entries under a title of two words are no table."""
+    of_cells = [
+        row for row in rows if len(row) >= 2 and not any(_LEADERS.search(r.text) for r in row)
+    ]
     if len(of_cells) >= settings.min_table_rows:
         return True
     if len(of_cells) < settings.min_table_rows - 1 or not of_cells:
         return False
-    if any(_LEADERS.search(r.text) for row in of_cells for r in row):
-        return False  # two entries of a table of contents
     runs = [r for row in of_cells for r in row]
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
@@ -773,14 +1175,27 @@ def _table_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, i
 
 def _cell_rows(block: list[list[TextLine]], settings: Settings) -> tuple[int, int]:
     """The block's rows from its first to its last row of cells, with the wrapped lines
-    and centred header words around them (see ``_table_rows``)."""
-    runs = [r for row in block if len(row) >= 2 for r in row]
+    and centred header words around them (see ``_table_rows``). A note under the table
+    (``※１　次回調査は…``, its mark apart) or a heading in another size (``１　成果指標の
+    状況`` over a table set smaller) is no row of cells and makes no gutter."""
+    size = _median([r.size for row in block if len(row) >= 2 for r in row])
+    apart = [
+        abs(row[0].size - size) > 0.15 * size
+        or (len(row) <= 2 and _opens_note(" ".join(r.text for r in row), settings))
+        for row in block
+    ]
+    runs = [
+        r for row, off in zip(block, apart, strict=True) if len(row) >= 2 and not off for r in row
+    ]
     if not runs:
         return 0, 0
     x0, x1 = min(r.x0 for r in runs) - 0.5, max(r.x1 for r in runs) + 0.5
     edges = [x0, *((a + b) / 2 for a, b in runs_to_gutters(runs, x0, x1, settings)), x1]
     # a row of cells has runs in two columns (``2　実施状況``, a heading, has two in one)
-    of_cells = [len({_column_of(r, edges) for r in row}) >= 2 for row in block]
+    of_cells = [
+        not off and len({_column_of(r, edges) for r in row}) >= 2
+        for row, off in zip(block, apart, strict=True)
+    ]
     if not any(of_cells):
         return 0, 0
     first = of_cells.index(True)

@@ -29,6 +29,7 @@ from extractor.regions import (
     VirtualRules,
     chars_to_whitespace_regions,
     extend_below,
+    region_to_continued_cell,
     region_to_virtual_rules,
     split_at_running_text,
 )
@@ -77,6 +78,12 @@ class Grid:
     row_edges: tuple[float, ...]
     #: Each spanning cell once, in row-major order of their top-left atomic unit.
     cells: tuple[Cell, ...]
+    #: Points (x, y) on row edges found from whitespace where a column's lines looked
+    #: wrapped but were parted because each has a figure beside it (see ``regions``).
+    figure_cuts: tuple[tuple[float, float], ...] = ()
+    #: Whether its column edges are drawn rules (else gutter middles, which move with the
+    #: text of each page).
+    columns_drawn: bool = True
 
     @property
     def n_rows(self) -> int:
@@ -257,6 +264,10 @@ class _Skeleton:
     v_lines: dict[float, list[tuple[float, float]]]
     #: y → merged (x0, x1) segments drawn at that row edge.
     h_lines: dict[float, list[tuple[float, float]]]
+    #: Points (x, y) where a row edge parts lines that may be one wrapped cell.
+    figure_cuts: tuple[tuple[float, float], ...] = ()
+    #: Whether the column edges are drawn (not found from gutters).
+    columns_drawn: bool = True
 
 
 def table_rules_to_skeleton(rules: Sequence[Rule], tolerance: float) -> _Skeleton:
@@ -383,6 +394,8 @@ def skeleton_to_grid(
         col_edges=tuple(col_edges),
         row_edges=tuple(row_edges),
         cells=tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+        figure_cuts=sk.figure_cuts,
+        columns_drawn=sk.columns_drawn,
     )
 
 
@@ -408,7 +421,8 @@ def virtual_rules_to_skeleton(rules: VirtualRules) -> _Skeleton:
         )
         for i, y in enumerate(rows)
     }
-    return _Skeleton(cols, rows, v_lines, h_lines)
+    cuts = tuple(((cols[c] + cols[c + 1]) / 2, rows[e]) for e, c in sorted(rules.figure_cuts))
+    return _Skeleton(cols, rows, v_lines, h_lines, cuts, columns_drawn=False)
 
 
 def _is_frame(sk: _Skeleton, settings: Settings) -> bool:
@@ -524,11 +538,13 @@ def _rule_stack_tables(
     taken: Sequence[_Skeleton],
     chars: Sequence[Char],
     settings: Settings,
+    top: float = 0.0,
 ) -> list[_Skeleton]:
-    """Tables ruled only across or only down, where no drawn table is."""
-    stacks = _horizontal_rule_stacks(groups, chars, settings) + _vertical_rule_stacks(
-        groups, chars, settings
-    )
+    """Tables ruled only across or only down, where no drawn table is; and, first on the
+    page below ``top`` (the running header's band), the rest of a row the page break cut
+    (``regions.region_to_continued_cell``)."""
+    across = _horizontal_rule_stacks(groups, chars, settings)
+    stacks = across + _vertical_rule_stacks(groups, chars, settings)
     found: list[_Skeleton] = []
     # widest first: short rules between sub-rows inside a table are not a table of their own
     for region in sorted(stacks, key=lambda r: (r.x0 - r.x1) * (r.bottom - r.top)):
@@ -537,6 +553,12 @@ def _rule_stack_tables(
             continue
         rules = region_to_virtual_rules(region, chars, settings)
         if rules is None:
+            opens_page = region in across and all(
+                c.centre_y(settings) > region.top for c in chars if c.baseline > top
+            )
+            cell = region_to_continued_cell(region, chars, settings) if opens_page else None
+            if cell is not None:
+                found.append(virtual_rules_to_skeleton(cell))
             continue
         longer = extend_below(region, rules, chars, settings)
         if longer != region:
@@ -583,7 +605,8 @@ def page_to_grids(
     ]
     if horizontal_text:
         skeletons = _frames_read_by_gutters(skeletons, page.chars, settings)
-        skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings)
+        band = settings.furniture_band * page.height
+        skeletons += _rule_stack_tables(groups, skeletons, page.chars, settings, band)
         skeletons += _whitespace_tables(skeletons, page.chars, settings)
     # each glyph is read by one table (the innermost); a box that is not a table (a boxed
     # note in a cell, a frame) reads the glyphs no table has

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor.columns import grid_continues, grid_to_columns, grid_to_header_rows
 from extractor.indicators import grids_to_indicator_table
 from extractor.load import pdf_to_pages
@@ -103,15 +105,17 @@ def test_two_tables_of_one_width_with_text_between_are_two(tmp_path: Path) -> No
     assert all(prose not in c.text for g in grids for c in g.cells)
 
 
-def test_a_mark_number_wrapped_alone_continues_its_cell(tmp_path: Path) -> None:
-    """``…割合※`` / ``1``: the figure on the next line is the mark's, not a row."""
-    rows = [HEADER, ["受診率", "受診者の割合※", "86.3%", "98.0%"]]
+@pytest.mark.parametrize("mark", ["※", "注"])
+def test_a_mark_number_wrapped_alone_continues_its_cell(tmp_path: Path, mark: str) -> None:
+    """``…割合※`` / ``1`` (or ``…割合注`` / ``1``): the figure on the next line is the
+    mark's, not a row."""
+    rows = [HEADER, ["受診率", f"受診者の割合{mark}", "86.3%", "98.0%"]]
     rows += [["転入者数", "住民基本台帳", "1,803人", "2,952人"]]
     texts = [*table_texts(rows, LEFTS, top=100, pitch=30), Text(LEFTS[1], 142, "1")]
     (grids,) = _pages(tmp_path, Drawing(texts=texts))
     (grid,) = grids
     assert grid.n_rows == 3
-    assert _rows(grid)[1][:2] == ["受診率", "受診者の割合※1"]
+    assert _rows(grid)[1][:2] == ["受診率", f"受診者の割合{mark}1"]
 
 
 def test_a_heading_after_and_a_title_before_a_whitespace_table_are_not_rows(
@@ -295,3 +299,449 @@ def test_a_one_indicator_table_in_whitespace_converts(tmp_path: Path) -> None:
     (indicator,) = grids_to_indicator_table([grid]).indicators
     assert indicator.name == "待機児童数"
     assert [v.raw for v in indicator.series[0].values] == ["66人", "14人"]
+
+
+#: Name, 区分, baseline, target columns for tables of labelled sub-rows.
+SUB_LEFTS = [60, 150, 220, 300]
+SUB_HEADER = ["指標名", "区分", "基準値(R1)", "目標値(R6)"]
+
+
+def test_a_name_wrapped_over_labelled_sub_rows_at_their_top_is_one_name(tmp_path: Path) -> None:
+    """Cells set at their top: ``保育士の有効求`` / ``人倍率`` beside the sub-rows 小学校 and
+    中学校, a figure on every line. The lines are parted for their figures (as a budget
+    book's items are), but the 区分 labels say they are sub-rows of one indicator."""
+    rows = [SUB_HEADER, ["保育士の有効求", "小学校", "2.76倍", "3.64倍"]]
+    rows += [["人倍率", "中学校", "3.27倍", "1.36倍"], ["転入者数", "", "1,200人", "1,500人"]]
+    texts = table_texts(rows, SUB_LEFTS, top=100, pitch=12)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert [i.name for i in table.indicators] == ["保育士の有効求人倍率", "転入者数"]
+    first = table.indicators[0]
+    assert [s.label for s in first.series] == ["小学校", "中学校"]
+    assert [[v.raw for v in s.values] for s in first.series] == [
+        ["2.76倍", "3.64倍"],
+        ["3.27倍", "1.36倍"],
+    ]
+    assert not table.warnings
+
+
+def test_ratios_on_every_line_part_labels_set_at_the_line_pitch(tmp_path: Path) -> None:
+    """``1/5`` beside ``小学校`` and ``2/5`` beside ``中学校``, the labels as tight as a wrapped
+    line: a ratio is a figure of its own line, so they are two sub-rows, not one label."""
+    rows = [SUB_HEADER, ["重点事業の数", "小学校", "1/5", "4/5"], ["", "中学校", "2/5", "5/5"]]
+    texts = table_texts(rows, SUB_LEFTS, top=100, pitch=11)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert [s.label for s in indicator.series] == ["小学校", "中学校"]
+    assert [[v.raw for v in s.values] for s in indicator.series] == [["1/5", "4/5"], ["2/5", "5/5"]]
+
+
+def test_cells_centred_on_a_name_over_sub_rows_of_unequal_height_span_them(
+    tmp_path: Path,
+) -> None:
+    """Cells centred vertically (Word, a browser): a five-line name merged over a short
+    sub-row (市内) and a tall one (全国); the unit and the target are centred on the name,
+    so they print inside the tall sub-row, off the middle of its own cells (全国, 41.4)."""
+    lefts = [60, 130, 180, 240, 320]
+    header = ["指標名", "単位", "区分", "基準値(R1)", "目標値(R6)"]
+    texts = table_texts([header], lefts, top=100)
+    name = ["子育てし", "やすいま", "ちと思う", "人の割合", "の平均値"]
+    texts += [Text(lefts[0], 125 + 10 * i, line) for i, line in enumerate(name)]
+    texts += table_texts([["", "", "市内", "75.3"]], lefts, top=125)
+    texts += table_texts([["", "", "全国", "41.4"]], lefts, top=152)
+    texts += [Text(lefts[1], 145, "%"), Text(lefts[4], 145, "41.1")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert _cell(grid, "%")[1] == _cell(grid, "41.1")[1] == 2
+    (indicator,) = grids_to_indicator_table([grid]).indicators
+    assert [s.label for s in indicator.series] == ["市内", "全国"]
+    assert [(v.raw, v.unit) for v in indicator.series[0].values] == [("75.3", "%"), ("41.1", "%")]
+    assert [(v.raw, v.unit) for v in indicator.series[1].values] == [("41.4", "%"), ("41.1", "%")]
+
+
+def test_a_header_year_at_the_line_pitch_stays_out_of_the_first_row(tmp_path: Path) -> None:
+    """No rules, no gap under a two-line header (``当初値`` / ``Ｈ３０``): the full-width year
+    is no first half of ``1,234`` below it, nor does ``Ｒ３`` wrap into ``約41``."""
+    lefts = [60, 150, 220, 290]
+    texts = table_texts([["", "", "当初値", "最新値"], ["", "", "Ｈ３０", "Ｒ３"]], lefts, pitch=10)
+    texts += [Text(60, 105, "指標名"), Text(150, 105, "区分")]
+    rows = [["子育て相談", "小学校", "1,234", "約41"], ["", "中学校", "1,827", "約52"]]
+    texts += table_texts(rows, lefts, top=120, pitch=10)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    (indicator,) = grids_to_indicator_table([grid]).indicators
+    assert [[v.raw for v in s.values] for s in indicator.series] == [
+        ["1,234", "約41"],
+        ["1,827", "約52"],
+    ]
+    assert [(v.role, v.fiscal_year) for v in indicator.series[0].values] == [
+        ("baseline", 2018),
+        ("current", 2021),
+    ]
+
+
+def test_a_centred_header_line_does_not_wrap_into_the_first_row(tmp_path: Path) -> None:
+    """A narrow name column headed ``重要業績評`` / ``価指標`` (centred), the first name right
+    under it at the line pitch: the short centred line ends the header, it is no wrapped
+    line running on into the name."""
+    lefts = [60, 130, 200]
+    texts = [Text(60, 100, "重要業績評"), Text(70, 110, "価指標")]
+    texts += [Text(130, 105, "基準値(R1)"), Text(200, 105, "目標値(R6)")]
+    name = ["一時預かり", "事業の延べ", "利用回数"]
+    texts += [Text(60, 120 + 10 * i, line) for i, line in enumerate(name)]
+    texts += table_texts([["", "320回", "883回"]], lefts, top=130)
+    texts += [Text(60, 160 + 10 * i, line) for i, line in enumerate(["保育士の有", "効求人倍率"])]
+    texts += table_texts([["", "1.08倍", "2.92倍"]], lefts, top=165)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    names = [i.name for i in table.indicators]
+    assert names == ["一時預かり事業の延べ利用回数", "保育士の有効求人倍率"]
+    assert [v.raw for v in table.indicators[0].series[0].values] == ["320回", "883回"]
+
+
+def test_a_header_word_printed_apart_from_its_year_names_the_column_below_it(
+    tmp_path: Path,
+) -> None:
+    """Rules across only. ``目標値   令和7年度`` is printed as two words over the target
+    column; ``目標値`` lies in the body's gutter, nearer the target figures than the wide
+    ``最新値（令和4年度）`` on its left: the column edge goes between those two headers."""
+    texts = [
+        Text(60, 100, "指標名"),
+        Text(200, 100, "基準値(R1)"),
+        Text(270, 100, "最新値（令和4年度）"),
+    ]
+    texts += [Text(392, 100, "目標値"), Text(432, 100, "令和7年度")]
+    rows = [["待機児童数", "10人", "8人", "0人"], ["転入者数", "1,200人", "1,300人", "1,500人"]]
+    texts += table_texts(rows, [60, 200, 300, 425], top=122)
+    rules = [(50, 88, 490, 88), (50, 106, 490, 106), (50, 146, 490, 146)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=rules))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert not table.warnings
+    values = [c for c in table.columns if c.kind == "value"]
+    assert [(c.role, c.fiscal_year) for c in values] == [
+        ("baseline", 2019),
+        ("current", 2022),
+        ("target", 2025),
+    ]
+    assert [v.raw for v in table.indicators[1].series[0].values] == [
+        "1,200人",
+        "1,300人",
+        "1,500人",
+    ]
+
+
+def test_a_headless_table_on_the_next_page_continues_though_its_gutters_moved(
+    tmp_path: Path,
+) -> None:
+    """Rules across only, no header on the second page: its short sources move the gutter
+    between source and figures far from the first page's, but each column still lies over
+    its counterpart, so the table continues (its rows are read with the first page's header)."""
+    lefts = [60, 140, 330, 420]
+    header = ["指標名", "根拠", "基準値(R1)", "目標値(R6)"]
+    one = table_texts(
+        [header, ["待機児童数", "各年度4月1日時点の待機児童数", "10人", "0人"]], lefts
+    )
+    two = [
+        ["転入者数", "住民基本台帳", "1,200人", "1,500人"],
+        ["相談件数", "相談記録", "30件", "40件"],
+    ]
+    rules_one = [(50, 88, 480, 88), (50, 106, 480, 106), (50, 124, 480, 124)]
+    rules_two = [(50, 88, 480, 88), (50, 106, 480, 106), (50, 124, 480, 124)]
+    first, second = _pages(
+        tmp_path,
+        Drawing(texts=one, rules=rules_one),
+        Drawing(texts=table_texts(two, lefts), rules=rules_two),
+    )
+    assert abs(first[0].col_edges[2] - second[0].col_edges[2]) > 10
+    assert grid_continues(first[0], second[0])
+    table = grids_to_indicator_table([first[0], second[0]])
+    assert [i.name for i in table.indicators] == ["待機児童数", "転入者数", "相談件数"]
+    assert [v.raw for v in table.indicators[2].series[0].values] == ["30件", "40件"]
+
+
+def test_a_heading_of_two_words_above_a_table_does_not_cut_it_short(tmp_path: Path) -> None:
+    """``基本方針2　地域の…`` (two words) right above a whitespace table leaves a gap that
+    the header's ``指標`` also ends before: a long name further down runs across it. The
+    heading is no part of the table, so the table keeps that row."""
+    texts = [
+        Text(57, 60, "基本方針2"),
+        Text(125, 60, "地域の魅力を生かした交流の促進と定住の推進について"),
+    ]
+    texts += [Text(57, 80, "■KPIの状況")]
+    lefts = [61, 200, 300, 400]
+    texts += table_texts([["", "区分", "基準値(R1)", "目標値(R6)"]], lefts)
+    texts += [Text(95, 100, "指標")]
+    rows = [
+        ["転入者数", "市内", "1,200人", "1,500人"],
+        ["保育士の有効求人倍率", "市内", "1.5倍", "2.0倍"],
+    ]
+    texts += table_texts(rows, lefts, top=118)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert [i.name for i in table.indicators] == ["転入者数", "保育士の有効求人倍率"]
+
+
+#: Rules across a table with a two-line header and one body row: top, header, bottom.
+ONE_ROW_RULES = [(50, 88, 540, 88), (50, 118, 540, 118), (50, 138, 540, 138)]
+
+
+def test_one_row_under_a_header_rule_keeps_its_short_name_and_an_empty_last_column(
+    tmp_path: Path,
+) -> None:
+    """The page holds one body row: ``成果指標`` is centred over a name column far wider
+    than the short name below it (it names that column, not one of its own), and the
+    ``備考`` column is empty in the body (it is still a column, not part of the target)."""
+    lefts = [60, 280, 340, 400, 480]
+    texts = table_texts([["", "基準値", "実績", "目標"], ["", "H30", "R4", "R8"]], lefts, top=100)
+    texts += [Text(150, 105, "成果指標"), Text(480, 105, "備考")]
+    texts += table_texts([["転入者数", "1,216人", "1,336人", "全国平均以上"]], lefts, top=132)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=ONE_ROW_RULES))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert not table.warnings
+    (indicator,) = table.indicators
+    assert indicator.name == "転入者数"
+    assert [v.raw for v in indicator.series[0].values] == ["1,216人", "1,336人", "全国平均以上"]
+
+
+@pytest.mark.parametrize("kubun", [220, 195])
+def test_one_row_leaves_a_headed_column_between_two_others_empty(
+    tmp_path: Path, kubun: float
+) -> None:
+    """``区分`` between ``単位`` and ``基準値``, empty in the only body row: its header word
+    lies in the body's gutter between 件 and the baseline, with a header over each; it is
+    a column of its own, so the baseline stays the baseline (also when it is printed a
+    cell's padding, more than a typed space, after ``単位``)."""
+    lefts = [60, 160, kubun, 300, 380]
+    header = [["指標名", "単位", "区分", "基準値(R1)", "目標値(R6)"]]
+    texts = table_texts(header, lefts, top=108)
+    texts += table_texts([["子育て相談の件数", "件", "", "1,420", "3,841"]], lefts, top=132)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, rules=ONE_ROW_RULES))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert not table.warnings
+    assert [(c.kind, c.header) for c in table.columns] == [
+        ("name", "指標名"),
+        ("unit", "単位"),
+        ("label", "区分"),
+        ("value", "基準値(R1)"),
+        ("value", "目標値(R6)"),
+    ]
+    (indicator,) = table.indicators
+    values = indicator.series[0].values
+    assert [(v.role, v.raw, v.unit) for v in values] == [
+        ("baseline", "1,420", "件"),
+        ("target", "3,841", "件"),
+    ]
+
+
+def test_a_one_line_header_at_the_line_pitch_stays_off_the_first_row_of_figures(
+    tmp_path: Path,
+) -> None:
+    """No rules, the header line right above the first body row (a shaded header row, as
+    Word prints it): ``基準値（平30）`` over ``18か所`` and ``達成状況`` over ``未達成`` look
+    like wrapped cells, but the header never runs on into the row of figures below it."""
+    lefts = [60, 160, 220, 310, 400]
+    texts = table_texts([["数値目標", "対象", "基準値（平30）", "実績（令2）", "達成状況"]], lefts)
+    rows = [["地域子育て支援拠点", "小学校", "18か所", "39か所", "未達成"]]
+    rows += [["の数", "中学校", "11か所", "34か所", "未達成"]]
+    texts += table_texts(rows, lefts, top=110, pitch=10)
+    texts += table_texts([["子育て相談の件数", "", "1,494件", "1,557件", "達成"]], lefts, top=135)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    table = grids_to_indicator_table([grid])
+    assert [c.header for c in table.columns][2:] == ["基準値(平30)", "実績(令2)", "達成状況"]
+    first, second = table.indicators
+    assert first.name == "地域子育て支援拠点の数"
+    assert [s.label for s in first.series] == ["小学校", "中学校"]
+    assert [[v.raw for v in s.values] for s in first.series] == [
+        ["18か所", "39か所"],
+        ["11か所", "34か所"],
+    ]
+    assert [a.raw for a in first.assessment] == ["未達成", "未達成"]
+    assert second.name == "子育て相談の件数"
+
+
+def test_the_rest_of_a_row_in_one_column_opening_the_next_page_continues_it(
+    tmp_path: Path,
+) -> None:
+    """Rules across only; the page break cuts the last row, and only its source runs on:
+    the next page opens with a band between two rules holding that one narrow column. It
+    is the rest of that row (a cell of the table), not running text or a note."""
+    lefts = [60, 150, 300, 380]
+    header = ["指標名", "算出方法", "基準値(R1)", "目標値(R6)"]
+    texts = table_texts([header], lefts, top=700)
+    texts += table_texts([["受診率", "健康診査の受診", "87.8%", "97.6%"]], lefts, top=722)
+    texts += [Text(150, 734, "者数を対象")]
+    first = Drawing(texts=texts, rules=[(50, 688, 460, 688), (50, 708, 460, 708)])
+    first.rules.append((50, 742, 460, 742))
+    rest = [
+        Text(150, 72, "者数で除"),
+        Text(150, 84, "した割合(注)"),
+        Text(60, 112, "(注)中止した。"),
+    ]
+    second = Drawing(texts=rest, rules=[(50, 62, 460, 62), (50, 90, 460, 90)])
+    one, two = _pages(tmp_path, first, second)
+    assert grid_continues(one[-1], two[0])
+    heading = Drawing(texts=[Text(150, 80, "基本目標２")], rules=second.rules)
+    assert _pages(tmp_path, first, heading)[1] == []  # a heading between two rules
+    (indicator,) = grids_to_indicator_table([one[-1], two[0]]).indicators
+    assert indicator.source == "健康診査の受診者数を対象者数で除した割合(注)"
+    assert [v.raw for v in indicator.series[0].values] == ["87.8%", "97.6%"]
+
+
+def test_a_two_line_header_at_the_line_pitch_stays_off_the_first_row_of_figures(
+    tmp_path: Path,
+) -> None:
+    """``策定時`` centred over ``令和元年度`` and the first figures right under the year: the
+    year line is the header's, not the first half of ``21か所``."""
+    lefts = [60, 160, 260, 350]
+    texts = [Text(266, 100, "策定時", 8.5), Text(356, 100, "目標値", 8.5)]
+    texts += table_texts([["目標指標", "区分"]], lefts, top=105.2, size=8.5)
+    texts += table_texts([["", "", "令和元年度", "令和6年度"]], lefts, top=110.3, size=8.5)
+    rows = [["拠点の数", "小学校", "21か所", "48か所"], ["", "中学校", "16か所", "39か所"]]
+    texts += table_texts(rows, lefts, top=120.6, pitch=10.3, size=8.5)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert [[v.raw for v in s.values] for s in indicator.series] == [
+        ["21か所", "48か所"],
+        ["16か所", "39か所"],
+    ]
+    assert [(v.role, v.fiscal_year) for v in indicator.series[0].values] == [
+        ("baseline", 2019),
+        ("target", 2024),
+    ]
+
+
+def test_two_sources_at_a_slightly_wider_pitch_are_two_cells(tmp_path: Path) -> None:
+    """No rules and no gap between two rows, the first row's figures on its source's last
+    line: that line runs from edge to edge, so the second source looks like its wrapped
+    rest; but a cell's lines keep one pitch, and the pitch widens (by the cells' padding)
+    where the other columns part the rows."""
+    lefts = [60, 150, 260, 330]
+    texts = table_texts([["指標名", "算出方法", "基準値", "目標値"]], lefts, size=8.5)
+    sources = [(115.0, "子育て支援課の相談"), (124.7, "記録による件数です")]
+    sources += [(135.3, "健康診査の受診者数"), (145.0, "を対象者数で除した"), (154.7, "割合")]
+    texts += [Text(lefts[1], y, line, 8.5) for y, line in sources]
+    texts += [Text(lefts[0], 115.0, "相談件数", 8.5), Text(lefts[0], 145.0, "受診率", 8.5)]
+    for y, base, target in [(124.7, "1,168", "2,051"), (145.0, "86.5", "97.1")]:
+        texts += table_texts([["", "", base, target]], lefts, top=y, size=8.5)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    table = grids_to_indicator_table(grids)
+    assert [(i.name, i.source) for i in table.indicators] == [
+        ("相談件数", "子育て支援課の相談記録による件数です"),
+        ("受診率", "健康診査の受診者数を対象者数で除した割合"),
+    ]
+
+
+def test_a_note_right_under_the_table_in_the_name_column_is_a_note(tmp_path: Path) -> None:
+    """``＊数値は…`` printed at the line pitch under the last row, no wider than the names:
+    it reads as that name's wrapped last line, but a line opening with a note mark is the
+    table's note (attached by its mark), never an indicator of its own."""
+    lefts = [60, 250, 330, 410]
+    rows = [HEADER, ["一時預かり事業の延べ利用回数＊", "", "854回", "246回"]]
+    texts = table_texts(rows, lefts, top=100, pitch=14, size=8.5)
+    texts += [Text(60, 124.7, "＊数値は各年度末時点のもの。", 8.5)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    table = grids_to_indicator_table(grids)
+    (indicator,) = table.indicators
+    assert indicator.name == "一時預かり事業の延べ利用回数*"
+    assert indicator.note == "*数値は各年度末時点のもの。"
+
+
+def test_a_heading_and_an_item_after_a_small_table_stay_out_of_it(tmp_path: Path) -> None:
+    """A table set in 8.5 pt, then (one table row's pitch below) a heading in 10.5 pt and an
+    item of two words (``ア　ひとり親家庭への支援``) running across the gap between the
+    name and the source: the heading ends the table, which keeps that gap as a column."""
+    printed = [
+        (110.5, 85.2, "目標指標"), (263.0, 85.2, "算出方法"), (439.7, 85.2, "Ｒ２"),
+        (407.2, 94.2, "Ｒ１"), (472.1, 94.2, "Ｒ３"), (505.6, 94.2, "Ｒ７"),
+        (67.5, 112.2, "一時預かり事業の延べ利用"), (194.5, 117.7, "事業実績報告による回数"),
+        (405.1, 117.7, "505回"), (437.6, 117.7, "553回"), (470.0, 117.7, "623回"),
+        (503.5, 117.7, "720回"), (67.5, 123.2, "回数"),
+    ]  # fmt: skip
+    texts = [Text(x, y, text, 8.5) for x, y, text in printed]
+    texts += [Text(64, 152.5, "○主な事業", 10.5), Text(64, 171.5, "ア", 10.5)]
+    texts += [Text(85, 171.5, "ひとり親家庭への支援", 10.5)]
+    prose = "放課後児童クラブの施設整備を進めるとともに、支援員の研修を充実させた。"
+    texts += [Text(74.5, 189.5, prose, 10.5)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert (indicator.name, indicator.source) == (
+        "一時預かり事業の延べ利用回数",
+        "事業実績報告による回数",
+    )
+
+
+def test_a_note_mark_wrapped_alone_continues_its_cell(tmp_path: Path) -> None:
+    """``…の登録児童数`` / ``※１``: a note mark alone on the next line is the cell's, not a
+    new item of a list (nor a row)."""
+    rows = [HEADER, ["登録児童数", "各年度の登録児童数", "520人", "369人"]]
+    rows += [["転入者数", "住民基本台帳", "1,803人", "2,952人"]]
+    texts = [*table_texts(rows, LEFTS, top=100, pitch=30), Text(LEFTS[1], 142, "※１")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert grid.n_rows == 3
+    assert _rows(grid)[1][:2] == ["登録児童数", "各年度の登録児童数※1"]
+
+
+def test_a_header_centred_over_a_wide_column_names_it_over_a_short_name(
+    tmp_path: Path,
+) -> None:
+    """No rules, one body row (a table continued on the next page): ``指標名`` is centred
+    over a wide name column and the name below it is short, which leaves a gap between
+    the two. The lines above the first row of figures are the header; the gap is no
+    column, so the name stays under its header."""
+    printed = [
+        (551.8, 76.2, "策定時"), (598.0, 76.2, "実績"), (635.8, 76.2, "直近値"),
+        (686.2, 76.2, "目標値"), (187.0, 85.2, "指標名"), (416.0, 85.2, "根拠"),
+        (520.0, 85.2, "単位"), (735.0, 85.2, "進捗"), (555.0, 94.2, "H30"),
+        (600.0, 94.2, "R4"), (642.0, 94.2, "R5"), (692.0, 94.2, "R6"),
+        (67.5, 112.2, "乳幼児健康診査の受診率"),
+        (339.0, 112.2, "健康診査の受診者数を対象者数で除した割合"), (524.2, 112.2, "％"),
+        (557.1, 112.2, "86.5"), (599.1, 112.2, "87.3"), (641.1, 112.2, "88.0"),
+        (691.6, 112.2, "92.2"), (735.0, 112.2, "遅れ"),
+    ]  # fmt: skip
+    texts = [Text(x, y, text, 8.5) for x, y, text in printed]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts, size=(842, 595)))
+    table = grids_to_indicator_table(grids)
+    assert not table.warnings
+    (indicator,) = table.indicators
+    assert (indicator.name, indicator.source) == (
+        "乳幼児健康診査の受診率",
+        "健康診査の受診者数を対象者数で除した割合",
+    )
+    assert [v.raw for v in indicator.series[0].values] == ["86.5", "87.3", "88.0", "92.2"]
+
+
+def test_a_name_wrapped_inside_its_bracket_continues_it(tmp_path: Path) -> None:
+    """``子ども食堂の開設数（`` / ``※）``: the second line opens with a note mark, which
+    would start a new item, but it closes the bracket the line above left open."""
+    rows = [HEADER, ["子ども食堂の開設数（", "市の把握する数", "7か所", "34か所"]]
+    rows += [["拠点の数", "設置数", "15か所", "27か所"]]
+    texts = [*table_texts(rows, LEFTS, top=100, pitch=30), Text(LEFTS[0], 142, "※）")]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (grid,) = grids
+    assert [r[0] for r in _rows(grid)] == ["指標名", "子ども食堂の開設数(※)", "拠点の数"]
+
+
+def test_a_source_wrapped_over_labelled_sub_rows_under_a_merged_name_is_one(
+    tmp_path: Path,
+) -> None:
+    """The name centred over its sub-rows (one merged cell), the source set at the top and
+    wrapped over them, a figure on each line: the source's lines are parted for their
+    figures, and joined back because the sub-rows carry labels."""
+    lefts = [60, 150, 260, 330, 400]
+    texts = table_texts([["指標名", "出典", "区分", "基準値(R1)", "目標値(R6)"]], lefts, size=8.5)
+    rows = [["", "各年度4月1日時点", "小学校", "6人", "70人"]]
+    rows += [["", "における待機児童数", "中学校", "18人", "67人"]]
+    texts += table_texts(rows, lefts, top=115, pitch=10, size=8.5)
+    texts += [Text(60, 120, "待機児童数", 8.5)]
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    (indicator,) = grids_to_indicator_table(grids).indicators
+    assert indicator.source == "各年度4月1日時点における待機児童数"
+    assert [s.label for s in indicator.series] == ["小学校", "中学校"]

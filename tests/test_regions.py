@@ -341,3 +341,34 @@ def test_a_header_set_tight_after_a_closing_bracket_keeps_its_columns(tmp_path: 
     (grid,) = _grids(tmp_path, Drawing(texts=texts))
     assert _rows(grid)[0] == ["指標名", "策定時(令元)", "実績(令4)"]
     assert _rows(grid)[1:] == body
+
+
+def test_a_header_wider_than_its_column_does_not_hide_a_narrow_gutter(tmp_path: Path) -> None:
+    """No rules: ``2019 (R1)`` under 基準値 reaches back over the narrow gap between a long
+    source (right up to it) and the figure below; the body rows still part there."""
+    header = table_texts([["指標名", "出典", "基準値", "目標値"]], [60, 220, 300, 380])
+    header += [Text(293, 112, "2019 (R1)"), Text(380, 112, "R7")]
+    body = []
+    for y, name, source, base, target in [
+        (130, "相談の件数", "相談記録による件数", "1,362件", "3,453件"),
+        (148, "利用回数", "事業実績による回数", "410回", "839回"),
+    ]:
+        body += [Text(60, y, name), Text(292, y, source, align="right")]
+        body += [Text(300, y, base), Text(380, y, target)]
+    (grid,) = _grids(tmp_path, Drawing(texts=header + body))
+    assert [[t for t in row if t] for row in _rows(grid)[-2:]] == [
+        ["相談の件数", "相談記録による件数", "1,362件", "3,453件"],
+        ["利用回数", "事業実績による回数", "410回", "839回"],
+    ]
+
+
+def test_contents_entries_under_a_title_of_two_words_are_no_table(tmp_path: Path) -> None:
+    """A cover title printed as two words (``令和4年度　子ども…``), then 目次 and two entries
+    with dot leaders and page numbers: three lines of two runs each, but entries of a table
+    of contents are no rows of cells."""
+    texts = [Text(150, 80, "令和4年度", 14), Text(240, 80, "子ども・子育て支援事業計画", 14)]
+    texts += [Text(280, 110, "目次", 14)]
+    for i, entry in enumerate(["目標一：誰もが活躍できるまちづくり", "目標二：子どもの育ち"]):
+        y = 135 + 17 * i
+        texts += [Text(64, y, entry + "…" * (30 - len(entry))), Text(520, y, str(i + 1))]
+    assert _grids(tmp_path, Drawing(texts=texts)) == []
