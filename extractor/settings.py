@@ -14,8 +14,8 @@ class Settings:
     #: Add UniDic keywords, 「」 program names and amounts to initiatives and challenges.
     enrich: bool = True
     #: What reads the PDF: ``"pdfminer"`` (pdfminer.six, in Python: every stream decoded under
-    #: a cap, every page under budgets) or ``"pdfium"`` (PDFium, in C: about twice as fast,
-    #: same content; its memory and time are bounded only by the worker process it runs in).
+    #: a cap, every page under budgets) or ``"pdfium"`` (PDFium, in C: loads about 2.4 times
+    #: as fast, same content; its memory and time are bounded only by the worker it runs in).
     loader: str = "pdfminer"
     #: Password for encrypted PDFs (the empty password is always tried).
     password: str | None = None
@@ -31,8 +31,9 @@ class Settings:
     vertical_page_ratio: float = 0.5
     #: Share of the page area that images cover for the page to be a scan (a page image).
     scan_image_coverage: float = 0.85
-    #: Share of a page's glyphs that are OCR text (in Tesseract's GlyphLessFont, or lying on
-    #: the page image of a scan) above which the page's text is an OCR layer (``ocr_text``).
+    #: Share of a page's glyphs that are OCR text (in Tesseract's GlyphLessFont, or drawn
+    #: invisibly on the page image of a scan) above which the page's text is an OCR layer
+    #: (``ocr_text``).
     ocr_page_ratio: float = 0.5
     #: Characters whose baselines differ by less than this fraction of their size share a line.
     line_tolerance: float = 0.35
