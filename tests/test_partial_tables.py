@@ -745,3 +745,27 @@ def test_a_source_wrapped_over_labelled_sub_rows_under_a_merged_name_is_one(
     (indicator,) = grids_to_indicator_table(grids).indicators
     assert indicator.source == "各年度4月1日時点における待機児童数"
     assert [s.label for s in indicator.series] == ["小学校", "中学校"]
+
+
+def test_two_sources_parted_where_a_name_centred_between_lines_ends(tmp_path: Path) -> None:
+    """Rows set tight, each two-line name centred on its three- or two-line source (so the
+    names' lines fall between the sources'): the row edge the names and figures make lies
+    in the last line of the first source, by its top, yet still below that line's middle,
+    so the source is cut there where its pitch widens (held-out h16: 受診率 and 開設数 each
+    got both sources glued)."""
+    lefts = [60, 150, 260, 330]
+    texts = table_texts([["指標名", "算出方法", "基準値", "目標値"]], lefts, size=8.5)
+    sources = [(120.0, "健康診査の受診"), (129.8, "者数を対象者数"), (139.5, "で除した割合")]
+    sources += [(149.8, "市の把握する開"), (159.6, "設数（※）")]
+    texts += [Text(lefts[1], y, line, 8.5) for y, line in sources]
+    names = [(124.9, "乳幼児健康診査"), (134.6, "の受診率"), (149.8, "子ども食堂の開")]
+    names += [(159.6, "設数")]
+    texts += [Text(lefts[0], y, line, 8.5) for y, line in names]
+    for y, base, target in [(129.8, "87.5%", "98.6%"), (154.7, "17か所", "6か所")]:
+        texts += table_texts([["", "", base, target]], lefts, top=y, size=8.5)
+    (grids,) = _pages(tmp_path, Drawing(texts=texts))
+    table = grids_to_indicator_table(grids)
+    assert [(i.name, i.source) for i in table.indicators] == [
+        ("乳幼児健康診査の受診率", "健康診査の受診者数を対象者数で除した割合"),
+        ("子ども食堂の開設数", "市の把握する開設数(※)"),
+    ]
