@@ -269,6 +269,30 @@ def _rows_to_drafts(
     return drafts
 
 
+def _shared_source_warnings(
+    drafts: Sequence[_Draft], columns: Sequence[Column], cells: _Cells, grids: Sequence[Grid]
+) -> list[ReportWarning]:
+    """A measurement text in one cell over two indicators' rows of a table set without rules:
+    the rows were cut from the lines alone, and two sources set tight at one pitch read as
+    one wrapped cell, so the text may be both sources glued (a merged source looks the
+    same). Said, never guessed apart."""
+    source_cols = _kinds(columns, "source")
+
+    def roots(draft: _Draft) -> set[CellKey]:
+        keys = (row.keys.get(ci) for row in draft.rows for ci in source_cols)
+        return {cells.root(k) for k in keys if k is not None and cells.get(k)}
+
+    out = []
+    for upper, lower in pairwise(drafts):
+        if any(not grids[key[0]].columns_drawn for key in roots(upper) & roots(lower)):
+            msg = (
+                f"{lower.name}: one measurement text over its rows and {upper.name}'s, "
+                "in a table without rules (perhaps two texts run together)"
+            )
+            out.append(ReportWarning("ambiguous_row", msg, lower.page))
+    return out
+
+
 def _draft_to_indicator(
     draft: _Draft,
     columns: Sequence[Column],
@@ -421,6 +445,7 @@ def grids_to_indicator_table(
         rows += body
     _join_names_over_labelled_sub_rows(rows, columns, cells)
     drafts = _rows_to_drafts(rows, columns, cells, grammar, warnings)
+    warnings += _shared_source_warnings(drafts, columns, cells, grids)
     indicators: list[Indicator] = []
     above: dict[int, Value] = {}
     marked_text: dict[int, str] = {}

@@ -374,8 +374,14 @@ def _column_of(run: TextLine, col_edges: Sequence[float]) -> int:
     return _interval_of((run.x0 + run.x1) / 2, col_edges)
 
 
+def _middle(run: TextLine) -> float:
+    """The height that places a line in a row: the middle of its ink, not its top (rows
+    set tight put a row edge through the top of a line that belongs above it)."""
+    return run.baseline - 0.35 * run.size
+
+
 def _row_of(run: TextLine, row_edges: Sequence[float]) -> int:
-    return _interval_of(run.baseline - 0.35 * run.size, row_edges)
+    return _interval_of(_middle(run), row_edges)
 
 
 def _stab(gaps: list[tuple[float, float]]) -> list[float]:
@@ -484,7 +490,9 @@ def _cut_at_widened_pitch(
     """Blocks cut where their line pitch widens at a row edge the other columns make: the
     lines of one cell are set at one pitch, and a cell's padding widens it between two
     cells (``…による件数`` / ``健康診査の受診者``, two sources that look like one wrapped
-    cell). A block of two lines has no pitch to compare with and stays whole."""
+    cell). An edge parts two lines when it lies between their middles: with rows set tight
+    and the names centred between the sources' lines, it runs through the upper line's top.
+    A block of two lines has no pitch to compare with and stays whole."""
     out: list[list[TextLine]] = []
     for block in blocks:
         pitches = [b.baseline - a.baseline for a, b in pairwise(block)]
@@ -496,7 +504,7 @@ def _cut_at_widened_pitch(
             others = pitches[:i] + pitches[i + 1 :]
             upper, lower = block[i], block[i + 1]
             widened = pitch > _median(others) + 0.05 * upper.size
-            if widened and any(upper.baseline < e < lower.baseline for e in edges):
+            if widened and any(_middle(upper) < e < _middle(lower) for e in edges):
                 out.append(block[start : i + 1])
                 start = i + 1
         out.append(block[start:])

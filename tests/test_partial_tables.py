@@ -745,3 +745,44 @@ def test_a_source_wrapped_over_labelled_sub_rows_under_a_merged_name_is_one(
     (indicator,) = grids_to_indicator_table(grids).indicators
     assert indicator.source == "各年度4月1日時点における待機児童数"
     assert [s.label for s in indicator.series] == ["小学校", "中学校"]
+
+
+def _tight_two_sources(second_row: float) -> list[Text]:
+    """Rows set tight without rules, each two-line name centred on its three- or two-line
+    source (so the names' lines fall between the sources'); the second row's first line at
+    ``second_row`` (the line pitch is 9.8)."""
+    lefts = [60, 150, 260, 330]
+    texts = table_texts([["指標名", "算出方法", "基準値", "目標値"]], lefts, size=8.5)
+    sources = [(120.0, "健康診査の受診"), (129.8, "者数を対象者数"), (139.5, "で除した割合")]
+    sources += [(second_row, "市の把握する開"), (second_row + 9.8, "設数（※）")]
+    texts += [Text(lefts[1], y, line, 8.5) for y, line in sources]
+    names = [(124.9, "乳幼児健康診査"), (134.6, "の受診率"), (second_row, "子ども食堂の開")]
+    names += [(second_row + 9.8, "設数")]
+    texts += [Text(lefts[0], y, line, 8.5) for y, line in names]
+    for y, base, target in [(129.8, "87.5%", "98.6%"), (second_row + 4.9, "17か所", "6か所")]:
+        texts += table_texts([["", "", base, target]], lefts, top=y, size=8.5)
+    return texts
+
+
+def test_two_sources_parted_where_a_name_centred_between_lines_ends(tmp_path: Path) -> None:
+    """The row edge the names and figures make lies in the last line of the first source,
+    by its top, yet below that line's middle: the source is cut there where its pitch
+    widens (held-out h16, page 2: 受診率 and 開設数 each got both sources glued)."""
+    (grids,) = _pages(tmp_path, Drawing(texts=_tight_two_sources(149.8)))
+    table = grids_to_indicator_table(grids)
+    assert [(i.name, i.source) for i in table.indicators] == [
+        ("乳幼児健康診査の受診率", "健康診査の受診者数を対象者数で除した割合"),
+        ("子ども食堂の開設数", "市の把握する開設数(※)"),
+    ]
+    assert not [w for w in table.warnings if w.code == "ambiguous_row"]
+
+
+def test_two_sources_at_one_pitch_over_two_names_warn(tmp_path: Path) -> None:
+    """The same rows with no wider pitch between the sources: they read as one wrapped cell
+    over both rows (a source merged over two indicators looks the same), so the table says
+    the measurement text is ambiguous instead of giving both indicators it silently."""
+    (grids,) = _pages(tmp_path, Drawing(texts=_tight_two_sources(139.5 + 9.8)))
+    table = grids_to_indicator_table(grids)
+    assert [i.name for i in table.indicators] == ["乳幼児健康診査の受診率", "子ども食堂の開設数"]
+    (warning,) = [w for w in table.warnings if w.code == "ambiguous_row"]
+    assert warning.message.startswith("子ども食堂の開設数: one measurement text")
