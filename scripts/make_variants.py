@@ -12,6 +12,9 @@ Usage:
   python scripts/make_variants.py score                 # pass count per axis option
   python scripts/make_variants.py sweep                 # the reference with each option in
                                                         # turn (build/variants-sweep), scored
+  python scripts/make_variants.py heldout SEED N DIR [--build]
+                                    # N random variants never committed (held out: the code
+                                    # was never tuned on them), built into DIR, then scored
 
 Generation needs Debian's fonts-ipaexfont, libreoffice-writer-nogui and chromium;
 ``make test`` needs none of them (it reads the committed PDFs).
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -35,7 +39,7 @@ sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH may n
 import pikepdf
 from variants.document import Document, spec_to_document
 from variants.expected import document_to_expected, report_to_subset
-from variants.spec import AXES, VariantSpec, all_specs, sweep_specs, uncovered
+from variants.spec import AXES, VariantSpec, all_specs, random_spec, sweep_specs, uncovered
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ROOT / "tests" / "variants"
@@ -161,7 +165,8 @@ def score(specs: list[VariantSpec], folder: Path) -> None:
     from extractor import Settings, convert
     from tests.golden_diff import diff_reports
 
-    print(f"scoring {folder.relative_to(ROOT)} with {Path(extractor.__file__).parent}")
+    where = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    print(f"scoring {where} with {Path(extractor.__file__).parent}")
 
     passed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     exact_total = loose_total = quiet_total = 0
@@ -196,6 +201,17 @@ def score(specs: list[VariantSpec], folder: Path) -> None:
         print(f"{axis}: {cells}")
 
 
+def heldout_specs(seed: int, count: int) -> list[VariantSpec]:
+    """``count`` random variants for ``seed``, producers taken in turn: a fresh seed is a set
+    the code was never tuned on (the committed variants are not: they were fixed one by one)."""
+    rng = random.Random(seed)
+    producers = ("reportlab", "docx", "html")
+    return [
+        random_spec(rng, f"h{i:02d}", seed * 100 + i, producers[i % len(producers)])
+        for i in range(count)
+    ]
+
+
 def main(argv: list[str]) -> None:
     command, names = (argv[0], argv[1:]) if argv else ("", [])
     if command == "generate":
@@ -210,6 +226,13 @@ def main(argv: list[str]) -> None:
     elif command == "sweep":
         generate(sweep_specs(), SWEEP, names)
         score(sweep_specs(), SWEEP)
+    elif command == "heldout" and len(names) >= 3:
+        specs = heldout_specs(int(names[0]), int(names[1]))
+        folder = Path(names[2]).resolve()
+        if "--build" in names[3:]:
+            folder.mkdir(parents=True, exist_ok=True)
+            generate(specs, folder, [])
+        score(specs, folder)
     else:
         sys.exit(__doc__)
 
