@@ -746,14 +746,19 @@ def _place_header_words(
 
 
 def _runs_above_figures(runs: Sequence[TextLine]) -> list[TextLine]:
-    """The runs of the printed lines above the first row of figures (two quantities, not
-    years), when there is one: a header that no rule sets apart."""
+    """The runs of the printed lines above the first line with a figure, when some row is
+    a row of figures (two quantities, not years): a header that no rule sets apart. A
+    header prints no figure, but a sub-row may print one only (``市内 1.84倍 …`` above its
+    name's row, which holds the target merged over the sub-rows): it is body, not header."""
     rows = _rows_of_runs(runs)
-    for i, row in enumerate(rows):
-        figures = [r for r in row if _is_quantity(r.text) and not _DATE_UNIT.search(r.text.strip())]
-        if len(figures) >= _FIGURE_ROW_COLUMNS:
-            return [r for above in rows[:i] for r in above]
-    return []
+    counts = [
+        sum(_is_quantity(r.text) and not _DATE_UNIT.search(r.text.strip()) for r in row)
+        for row in rows
+    ]
+    if not any(n >= _FIGURE_ROW_COLUMNS for n in counts):
+        return []
+    first = next(i for i, n in enumerate(counts) if n)
+    return [r for above in rows[:first] for r in above]
 
 
 def _gutters_of_empty_columns(

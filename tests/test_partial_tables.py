@@ -786,3 +786,64 @@ def test_two_sources_at_one_pitch_over_two_names_warn(tmp_path: Path) -> None:
     assert [i.name for i in table.indicators] == ["乳幼児健康診査の受診率", "子ども食堂の開設数"]
     (warning,) = [w for w in table.warnings if w.code == "ambiguous_row"]
     assert warning.message.startswith("子ども食堂の開設数: one measurement text")
+
+
+#: A landscape table without rules, as held-out 60606's h18.pdf pages 2-3 print it: a
+#: three-line header (目標 printed apart from 2026年度, 評価 beside it), body rows below.
+_SUBROW_HEADER = [
+    (441.2, 76.2, "当初値"), (500.2, 76.2, "直近値"), (136.0, 87.2, "指標"),
+    (301.2, 87.2, "根拠"), (401.0, 87.2, "対象"), (546.5, 87.2, "目標"),
+    (572.0, 87.2, "2026年度"), (616.5, 87.2, "評価"), (428.5, 98.2, "（2018年度）"),
+    (487.5, 98.2, "（2022年度）"),
+]  # fmt: skip
+#: One indicator over two sub-rows: the 市内 row prints one figure only (its current value
+#: is ``…``), the name's row between the sub-rows only the target merged over both.
+_ONE_FIGURE_SUB_ROW = [
+    (398.0, 116.2, "市内"), (442.3, 116.2, "1.84倍"), (508.8, 116.2, "…"), (620.8, 116.2, "A"),
+    (67.5, 125.2, "保育士の有効求人倍率※2"),
+    (228.5, 125.2, "ハローワークの求人・求職状況による数値"), (564.6, 125.2, "3.89倍"),
+    (398.0, 134.2, "全国"), (442.3, 134.2, "2.20倍"), (501.3, 134.2, "3.07倍"),
+    (620.8, 134.2, "B"),
+]  # fmt: skip
+#: One indicator on one row (a row of four figures).
+_FIGURE_ROW = [
+    (67.5, 116.2, "子育てしやすいまちと思う人の割合※1"), (228.5, 116.2, "市民意識調査による数値"),
+    (442.3, 116.2, "74.0%"), (501.3, 116.2, "87.6%"), (564.6, 116.2, "88.9%"),
+    (620.8, 116.2, "△"),
+]  # fmt: skip
+
+
+def _landscape(printed: list[tuple[float, float, str]]) -> Drawing:
+    texts = [Text(x, y, text, 8.5) for x, y, text in [*_SUBROW_HEADER, *printed]]
+    return Drawing(texts=texts, size=(842, 595))
+
+
+def test_a_sub_row_with_one_figure_above_its_name_is_body_not_header(tmp_path: Path) -> None:
+    """No header rule: the header is the lines above the first line with a figure, not
+    above the first row of two figures (全国's), or the 市内 row and the name's row become
+    header and the target's gutter to 評価 is lost (held-out 60606 h18.pdf, page 3)."""
+    (grids,) = _pages(tmp_path, _landscape(_ONE_FIGURE_SUB_ROW))
+    table = grids_to_indicator_table(grids)
+    assert not table.warnings
+    assert [c.header for c in table.columns if c.kind == "assessment"] == ["評価"]
+    (indicator,) = table.indicators
+    assert indicator.name == "保育士の有効求人倍率※2"
+    assert [(s.label, [v.raw for v in s.values]) for s in indicator.series] == [
+        ("市内", ["1.84倍", "…", "3.89倍"]),
+        ("全国", ["2.20倍", "3.07倍", "3.89倍"]),
+    ]
+    assert [(a.label, a.raw) for a in indicator.assessment] == [("市内", "A"), ("全国", "B")]
+
+
+def test_a_note_under_a_continued_table_refers_to_an_indicator_on_its_first_page(
+    tmp_path: Path,
+) -> None:
+    """The same header on two pages, the second part's sub-row printing one figure: the
+    second page continues the table, so a note under it (``※1``) refers to the first page's
+    indicator by its mark (held-out 60606 h18.pdf, pages 2-3)."""
+    first, second = _pages(tmp_path, _landscape(_FIGURE_ROW), _landscape(_ONE_FIGURE_SUB_ROW))
+    assert grid_continues(first[0], second[0])
+    notes = ["※1 調査方法を変更したため注意が必要である。", "※2 次回調査は令和5年度に実施予定。"]
+    table = grids_to_indicator_table([first[0], second[0]], notes)
+    assert [i.note for i in table.indicators] == notes
+    assert not table.unattached_notes
