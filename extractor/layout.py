@@ -381,6 +381,9 @@ def lines_to_margins(lines: Sequence[TextLine]) -> Margins | None:
         and prev.x1 >= right - 1.5 * prev.size
         and not SENTENCE_END.search(prev.text)
         and not LIST_MARKER.match(line.text)
+        # wrapped text goes back to the margin, at or left of where the line above began: a
+        # line further right is a centred title's second line (a cover's), not the margin
+        and line.x0 <= prev.x0 + 0.5 * max(line.size, prev.size)
     ]
     if wrapped:
         left = _most_common(wrapped)

@@ -248,3 +248,28 @@ def test_issue_10_boxes_of_a_page_set_sideways_are_given_on_the_printed_page() -
     assert goal.bbox == (top, 842.0 - x1, bottom, 842.0 - x0)
     (challenge,) = goal.challenge_boxes
     assert challenge.bbox[0] == lines[2].top
+
+
+def test_a_cover_title_centred_on_two_lines_does_not_set_the_margin() -> None:
+    """A cover's title running to the right edge with its second line centred is not a
+    wrapped paragraph: the margin it would give (the second line's start) made every body
+    line of a page without wrapped lines of its own read as flush, and two one-line
+    paragraphs, each indented a character, became one (held-out variant, seed 24680)."""
+    cover = [
+        _full("令和２年度　まち・ひと・しごと創生総合戦略進捗状", 4, size=16),
+        _line("況報告", 5, indent=210, size=16),
+        _line("令和３年１月", 9, indent=200),
+    ]
+    body = [
+        _line("１【基本目標１】地域の魅力を生かした交流の促進", 0, page=2, size=12),
+        _line("（１）主な取組", 2, page=2),
+        _line("ア　移住・定住の促進", 3, page=2),
+        _full("関係機関との情報共有を強化し、支援が必要な家庭につなげた。", 4, page=2, indent=10.5),
+        _line("子ども食堂の運営団体への補助を拡充した。", 5, page=2, indent=10.5),
+    ]
+    report = layouts_to_report([_page(1, cover), _page(2, body)], SOURCE)
+    (initiative,) = report.goals[0].initiatives
+    assert initiative.paragraphs == (
+        "関係機関との情報共有を強化し、支援が必要な家庭につなげた。",
+        "子ども食堂の運営団体への補助を拡充した。",
+    )
