@@ -296,11 +296,33 @@ class _OutlineReader:
             )
             self.warnings.append(ReportWarning("empty_indicator_table", message, read.page))
             self.unplaced_chars += _grid_chars(table.grids)
+        earlier = len(goal.indicators)
         goal.indicators += read.indicators
         for note in read.unattached_notes:
+            if self._attach_to_earlier(goal, earlier, note):
+                continue
             goal.notes.append(note)
             message = f"a note that no indicator's mark refers to is kept in the goal: {note[:40]}"
             self.warnings.append(ReportWarning("unattached_note", message, read.page))
+
+    def _attach_to_earlier(self, goal: _GoalDraft, earlier: int, note: str) -> bool:
+        """A marked note under a table whose own indicators do not carry its mark belongs to
+        the goal's earlier indicators that do: the table is the second part of one printed
+        across a page break that was not read as its continuation (columns laid out anew)."""
+        mark = self.grammar.note_mark(note)
+        if mark is None:
+            return False
+        found = False
+        for i, ind in enumerate(goal.indicators[:earlier]):
+            if ind.note and mark in self.grammar.note_marks(ind.note):
+                continue  # its own note with this mark was under its own table
+            printed = [ind.name, ind.source or ""]
+            printed += [v.raw for series in ind.series for v in series.values]
+            if mark in self.grammar.note_marks(" ".join(printed)):
+                joined = f"{ind.note} {note}" if ind.note else note
+                goal.indicators[i] = replace(ind, note=joined)
+                found = True
+        return found
 
     def take_note(self, line: TextLine) -> bool:
         """Lines under a table: marked notes anywhere, any text in an indicators section."""

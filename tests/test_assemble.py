@@ -273,3 +273,29 @@ def test_a_cover_title_centred_on_two_lines_does_not_set_the_margin() -> None:
         "関係機関との情報共有を強化し、支援が必要な家庭につなげた。",
         "子ども食堂の運営団体への補助を拡充した。",
     )
+
+
+def test_a_marked_note_under_a_later_table_finds_its_indicator_in_an_earlier_one() -> None:
+    """A table printed across a page break whose second part was not read as its
+    continuation (its empty 区分 column moved the gutters): the (※) note under the second
+    part belongs to the first part's indicator that carries (※), not to the goal (held-out
+    variant, seed 24680)."""
+    from extractor.assemble import _GoalDraft, _OutlineReader
+    from extractor.model import Indicator
+    from extractor.settings import Settings
+
+    settings = Settings()
+    reader = _OutlineReader(settings.grammar, settings, {}, SIZE)
+    marked = Indicator(
+        "放課後児童クラブの登録児童数", "各年度5月1日時点の登録児童数（※）", None, 1, ()
+    )
+    noted = Indicator("待機児童数※1", "各年度4月1日時点", "※1 集計中。", 1, ())
+    later = Indicator("転入者数", "住民基本台帳による数値", None, 2, ())
+    goal = _GoalDraft(1, [], indicators=[marked, noted, later])
+    note = "（※）対象年齢を拡大したため、前年度までの数値とは比較できない。"
+    assert reader._attach_to_earlier(goal, 2, note)
+    assert [i.note for i in goal.indicators] == [note, "※1 集計中。", None]
+    # an indicator whose own note has the mark already, a mark nobody carries, no mark at all
+    assert not reader._attach_to_earlier(goal, 2, "※1 別の注記。")
+    assert not reader._attach_to_earlier(goal, 2, "※3 どこにもない注記。")
+    assert not reader._attach_to_earlier(goal, 2, "数値は速報値である。")
