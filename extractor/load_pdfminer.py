@@ -44,8 +44,10 @@ from pdfminer.pdfdocument import (
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1, stream_value
+from pdfminer.psparser import PSKeyword, keyword_name
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractor.content_stream import streams_to_objects
 from extractor.errors import (
     DamagedPDFError,
     EncryptedPDFError,
@@ -368,9 +370,62 @@ class _BudgetedInterpreter(PDFPageInterpreter):
     device: _BudgetedAggregator
 
     def execute(self, streams: Sequence[object]) -> None:
+        """pdfminer's ``execute``, reading the operators with ``content_stream`` when it can
+        (three times faster than pdfminer's parser) and with pdfminer's parser otherwise."""
         size = sum(len(stream_value(s).get_data()) for s in streams)
         self.device.charge_content(max(size, _MIN_STREAM_CHARGE))
-        super().execute(streams)
+        objects = self._objects(streams)
+        if objects is None:
+            super().execute(streams)
+            return
+        operators = _OPERATORS.setdefault(self.__class__, {})
+        for obj in objects:
+            if obj.__class__ is not PSKeyword:
+                self.argstack.append(obj)
+                continue
+            operator = operators.get(obj)
+            if operator is None:
+                operator = operators[obj] = _operator(self.__class__, obj)
+            if operator is _UNKNOWN_OPERATOR:
+                continue  # pdfminer leaves its operands on the stack
+            method, nargs = operator
+            if not nargs:
+                method(self)
+            elif len(self.argstack) >= nargs:
+                method(self, *self.pop(nargs))
+            else:  # too few operands: pdfminer drops them and the operator
+                self.pop(nargs)
+
+    def _objects(self, streams: Sequence[object]) -> list[Any] | None:
+        """The operands and operators of ``streams`` read by ``content_stream``, or ``None``
+        to leave them to pdfminer: content it declines, or a stream pdfminer would skip with
+        a warning (an inline one, or one already being run further up: a form drawing
+        itself)."""
+        self.stream_ids.clear()
+        data = []
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None or stream.objid in self.parent_stream_ids:
+                return None
+            data.append(stream.get_data())
+            self.stream_ids.add(stream.objid)
+        return streams_to_objects(data)
+
+
+#: What an operator's keyword calls, per interpreter class: the ``do_`` method and its
+#: operand count (pdfminer looks both up by name for every operator it runs).
+_OPERATORS: dict[type, dict[PSKeyword, Any]] = {}
+_UNKNOWN_OPERATOR = object()
+
+
+def _operator(interpreter: type, keyword: PSKeyword) -> Any:
+    name = keyword_name(keyword)
+    method = getattr(
+        interpreter, "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q"), None
+    )
+    if method is None:
+        return _UNKNOWN_OPERATOR
+    return method, method.__code__.co_argcount - 1
 
 
 def _interpret(page: pdfplumber.page.Page, settings: Settings) -> LTPage:
