@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editor
 
 _LAZY = {"convert", "convert_to_file", "extract_text"}
 #: Imported on first use, so that ``import extractor`` (and ``extractor --help``) stays cheap:
-#: the grammar is parsed and compiled, the schema checker is jsonschema, the rest is the
+#: the grammar is parsed and compiled, the schema checker is loaded, the rest is the
 #: pipeline and what works across the years (series, progress, exports, pictures).
 _LAZY_MODULES = {
     "Grammar": "grammar",

@@ -1,5 +1,11 @@
 """Check a report dict, or a batch run report (``_run.json``), against the JSON Schemas shipped
-in the package (``schemas/report.schema.json``, ``schemas/run.schema.json``)."""
+in the package (``schemas/report.schema.json``, ``schemas/run.schema.json``).
+
+The checker is jsonschema-rs (Draft 2020-12, formats checked): it imports in a few
+milliseconds and checks a report in a fraction of one, where the pure-Python jsonschema took
+a tenth of a second per process between the two (issue 12). The tests still check the shipped
+schemas themselves against the metaschema with jsonschema.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import jsonschema_rs
 
 from extractor.errors import SchemaValidationError
 
@@ -24,18 +30,27 @@ def load_schema(kind: str = "report") -> dict[str, Any]:
 
 
 @cache
-def _validator(kind: str) -> Draft202012Validator:
+def _validator(kind: str) -> jsonschema_rs.Draft202012Validator:
     # The shipped schemas are checked against the metaschema by the tests
-    # (tests/test_schema.py), not on every run: that check costs a third of `validate`.
-    schema = load_schema(kind)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    # (tests/test_schema.py), not on every run.
+    return jsonschema_rs.Draft202012Validator(load_schema(kind), validate_formats=True)
+
+
+def _path_order(error: jsonschema_rs.ValidationError) -> list[tuple[int, str, int]]:
+    """Errors in document order: keys by name, list items by index (2 before 10)."""
+    return [(0, "", p) if isinstance(p, int) else (1, str(p), 0) for p in error.instance_path]
 
 
 def _errors(document: Any, kind: str) -> list[str]:
-    errors = sorted(_validator(kind).iter_errors(document), key=lambda e: list(e.absolute_path))
+    validator = _validator(kind)
+    if validator.is_valid(document):
+        return []
+    errors = sorted(
+        validator.iter_errors(document), key=lambda e: [str(p) for p in e.instance_path]
+    )
     out = []
     for error in errors:
-        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        where = "/".join(str(p) for p in error.instance_path) or "(top level)"
         out.append(f"{where}: {error.message}")
     return out
 

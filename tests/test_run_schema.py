@@ -96,6 +96,6 @@ def test_validate_names_an_invalid_run_report(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli.main, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{tmp_path / '_run.json'}: invalid_output: totals/files: 'four' is not of type 'integer'"
+        f'{tmp_path / "_run.json"}: invalid_output: totals/files: "four" is not of type "integer"'
     ]
     assert result.stdout.strip() == "1 valid, 1 invalid"

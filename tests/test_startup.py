@@ -1,5 +1,6 @@
-"""``extractor --help`` and ``extractor validate`` start at once: the CLI imports neither the
-pipeline, nor the grammar (compiled on import), nor jsonschema until a command needs them."""
+"""``extractor --help`` and ``extractor validate`` start at once: the CLI imports neither
+the pipeline, nor the grammar (compiled on import), nor the schema checker until a command
+needs them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 from extractor import cli
 from extractor.settings import DEFAULT_SETTINGS
 
-SLOW_TO_IMPORT = ("extractor.grammar", "extractor.settings", "jsonschema", "multiprocessing",
+SLOW_TO_IMPORT = ("extractor.grammar", "extractor.settings", "jsonschema_rs", "multiprocessing",
                   "pdfminer", "fugashi")  # fmt: skip
 
 
