@@ -35,7 +35,10 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(STAMP_RUN)
 
+# Byte-compiled once here: where PYTHONDONTWRITEBYTECODE is set, an editable install would
+# otherwise compile every module at every start.
 run: $(STAMP_RUN)
+	@$(BIN)/python -m compileall -q extractor
 	$(BIN)/extractor convert samples -o out
 
 test: $(STAMP_DEV) sysdeps

@@ -10,8 +10,10 @@ the same objects pdfminer's parser would hand the interpreter, in the same order
 It reads only what it can read exactly as pdfminer does and returns ``None`` for anything else
 (an inline image, a ``#`` escape in a name, an unbalanced bracket, a string running into the
 next stream, an octal escape over 255): the caller then gives the page to pdfminer's own
-parser. ``tests/test_content_stream.py`` checks the two readers token for token on every PDF
-the tests have and on random content.
+parser. ``stream_to_tokens`` gives the tokens alone, for pdfminer's other PostScript readers
+(the ToUnicode CMaps of fonts, parsed once per font and document).
+``tests/test_content_stream.py`` checks the two readers token for token on every PDF the
+tests have and on random content.
 """
 
 from __future__ import annotations
@@ -216,6 +218,15 @@ def _objects(tokens: list[Any]) -> list[Any]:
     if stack:
         raise _Declined("a bracket left open at the end")
     return out
+
+
+def stream_to_tokens(data: bytes) -> list[Any] | None:
+    """The tokens pdfminer's ``PSBaseParser.nexttoken`` would give for one whole stream (a
+    ToUnicode CMap, say), or ``None`` where this reader cannot promise the same."""
+    try:
+        return _tokens(data)
+    except _Declined:
+        return None
 
 
 def streams_to_objects(streams: Sequence[bytes]) -> list[Any] | None:

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer import pdftypes
+from pdfminer import pdffont, pdftypes
+from pdfminer.cmapdb import CMapBase, CMapParser
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
     LTChar,
@@ -44,10 +45,10 @@ from pdfminer.pdfdocument import (
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1, stream_value
-from pdfminer.psparser import PSKeyword, keyword_name
+from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractor.content_stream import streams_to_objects
+from extractor.content_stream import stream_to_tokens, streams_to_objects
 from extractor.errors import (
     DamagedPDFError,
     EncryptedPDFError,
@@ -215,7 +216,26 @@ class _BoundedZlib:
     decompressobj = staticmethod(zlib.decompressobj)
 
 
+class _ToUnicodeParser(CMapParser):
+    """pdfminer's CMap parser, fed by ``content_stream``'s tokenizer when it can read the
+    CMap (a font's ToUnicode map is parsed once per document: a fifth of loading a short
+    report). Token positions are not used by the CMap parser; they are given as 0."""
+
+    def __init__(self, cmap: CMapBase, fp: io.BytesIO) -> None:
+        super().__init__(cmap, fp)
+        tokens = stream_to_tokens(fp.getvalue())
+        self._fast = None if tokens is None else iter(tokens)
+
+    def nexttoken(self) -> tuple[int, Any]:
+        if self._fast is None:
+            return super().nexttoken()
+        for token in self._fast:
+            return 0, token
+        raise PSEOF("end of the CMap")
+
+
 _install_bounded_decoders()
+pdffont.CMapParser = _ToUnicodeParser  # type: ignore[misc]  # pdffont looks it up by name
 
 # --- opening --------------------------------------------------------------------------------
 

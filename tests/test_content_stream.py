@@ -8,6 +8,7 @@ reads it), so the last tests check the loader's output is the same either way.
 
 from __future__ import annotations
 
+import io
 import random
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,10 @@ import pdfplumber
 import pytest
 from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdftypes import PDFStream, list_value, resolve1, stream_value
-from pdfminer.psparser import PSEOF
+from pdfminer.psparser import PSEOF, PSBaseParser
 
 import extractor.load_pdfminer as load_pdfminer
-from extractor.content_stream import streams_to_objects
+from extractor.content_stream import stream_to_tokens, streams_to_objects
 from extractor.load import pdf_to_pages
 from tests.conftest import SHARED
 
@@ -95,6 +96,35 @@ def test_every_test_pdf_reads_the_same_both_ways() -> None:
     assert read > 200
     # the fast path must be the common path, or it buys nothing
     assert declined <= read // 50, (read, declined)
+
+
+def pdfminer_tokens(data: bytes) -> list[Any]:
+    parser = PSBaseParser(io.BytesIO(data))
+    tokens = []
+    while True:
+        try:
+            tokens.append(parser.nexttoken()[1])
+        except PSEOF:
+            return tokens
+
+
+def test_every_tounicode_cmap_tokenizes_the_same_both_ways() -> None:
+    """Fonts' ToUnicode CMaps go through the same tokenizer (``stream_to_tokens``)."""
+    read = 0
+    for path in every_pdf():
+        try:
+            pdf = pdfplumber.open(path)
+            objects = [pdf.doc.getobj(i) for xref in pdf.doc.xrefs for i in xref.get_objids()]
+        except Exception:  # encrypted or damaged fixtures
+            continue
+        with pdf:
+            for obj in objects:
+                if isinstance(obj, dict) and "ToUnicode" in obj:
+                    data = stream_value(obj["ToUnicode"]).get_data()
+                    tokens = stream_to_tokens(data)
+                    assert tokens is not None and repr(tokens) == repr(pdfminer_tokens(data))
+                    read += 1
+    assert read > 50
 
 
 def test_samples_are_never_declined() -> None:
@@ -174,6 +204,7 @@ def load_both_ways(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list, l
     fast = list(pdf_to_pages(path))
     with monkeypatch.context() as patched:
         patched.setattr(load_pdfminer, "streams_to_objects", lambda data: None)
+        patched.setattr(load_pdfminer, "stream_to_tokens", lambda data: None)
         slow = list(pdf_to_pages(path))
     return fast, slow
 
