@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import Any
 
 from pdfminer.psparser import (
@@ -31,6 +32,7 @@ from pdfminer.psparser import (
     KEYWORD_PROC_END,
     KWD,
     LIT,
+    PSKeywordTable,
     PSLiteral,
     literal_name,
 )
@@ -40,17 +42,19 @@ from pdfminer.psparser import (
 # delimiter, whitespace or ``#``; a number is digits with one optional point.
 _TOKEN = re.compile(
     rb"""
-    [\s\x00]+
-  | %[^\r\n]*
-  | (?P<number>(?:[+-][0-9]*|[0-9]+)(?:\.[0-9]*)?|\.[0-9]*)
-  | /(?P<name>[^#/%\[\]()<>{}\s]*)(?P<name_hash>\#)?
-  | (?P<word>[A-Za-z][^#/%\[\]()<>{}\s]*)
-  | \((?P<plain_string>[^()\\]*)\)
-  | (?P<string>\()
-  | (?P<dict_begin><<)
-  | <(?P<hex>[0-9A-Fa-f\s]*)(?=[^0-9A-Fa-f\s])
-  | (?P<close>>>?)
-  | (?P<other>[^<])
+    (?:[\s\x00]+|%[^\r\n]*)*+
+    (?:
+      (?P<number>(?:[+-][0-9]*|[0-9]+)(?:\.[0-9]*)?|\.[0-9]*)
+    | (?P<word>[A-Za-z][^#/%\[\]()<>{}\s]*)
+    | (?P<dict_begin><<)
+    | <(?P<hex>[0-9A-Fa-f\s]*)(?=[^0-9A-Fa-f\s])
+    | /(?P<name>[^#/%\[\]()<>{}\s]*)(?P<name_hash>\#)?
+    | \((?P<plain_string>[^()\\]*)\)
+    | (?P<string>\()
+    | (?P<close>>>?)
+    | (?P<other>[^<])
+    | (?P<end>\Z)
+    )
     """,
     re.VERBOSE,
 )
@@ -127,13 +131,6 @@ def _string(data: bytes, start: int) -> tuple[bytes, int]:
             out.append(c)
 
 
-def _number(text: bytes) -> int | float | None:
-    try:
-        return float(text) if b"." in text else int(text)
-    except ValueError:  # a lone sign or point: pdfminer makes no token of it
-        return None
-
-
 def _name(text: bytes) -> PSLiteral:
     try:
         return LIT(str(text, "utf-8"))
@@ -146,44 +143,47 @@ def _tokens(data: bytes) -> list[Any]:
     tokens: list[Any] = []
     append = tokens.append
     match = _TOKEN.match
-    i, end = 0, len(data)
-    while i < end:
+    keywords = PSKeywordTable.dict
+    i = 0
+    while True:
         m = match(data, i)
         if m is None:  # "<" then hex digits to the end of the stream
             raise _Declined("a hex string runs to the end of the stream")
         kind = m.lastgroup
         i = m.end()
-        if kind is None:  # whitespace or a comment
-            continue
         if kind == "number":
-            value = _number(m.group(kind))
-            if value is not None:
-                append(value)
+            text = m.group(kind)
+            with suppress(ValueError):  # a lone sign or point: pdfminer makes no token of it
+                append(float(text) if b"." in text else int(text))
         elif kind == "word":
             word = m.group(kind)
-            append(True if word == b"true" else False if word == b"false" else KWD(word))
+            keyword = keywords.get(word)
+            if keyword is None:
+                keyword = True if word == b"true" else False if word == b"false" else KWD(word)
+            append(keyword)
+        elif kind == "hex":
+            append(_hex_string(m.group(kind)))
         elif kind == "name":
             append(_name(m.group(kind)))
-        elif kind == "name_hash":
-            raise _Declined("a name with a # escape")
         elif kind == "plain_string":
             append(m.group(kind))
         elif kind == "string":
-            string, i = _string(data, m.start())
+            string, i = _string(data, m.start(kind))
             append(string)
-        elif kind == "hex":
-            append(_hex_string(m.group(kind)))
         elif kind == "dict_begin":
             append(KEYWORD_DICT_BEGIN)
         elif kind == "close":
             if m.group(kind) == b">>":
                 append(KEYWORD_DICT_END)
-        else:
+        elif kind == "other":
             append(KWD(m.group(kind)))
-        if i == end and m.group(kind) in (b"", b">") and kind in ("close", "name"):
+        elif kind == "end":
+            return tokens
+        else:  # a name with a # escape
+            raise _Declined("a name with a # escape")
+        if i == len(data) and m.group(kind) in (b"", b">") and kind in ("close", "name"):
             # a bare "/" or ">" at the end: pdfminer would carry it into the next stream
             raise _Declined("a name or a closing angle bracket cut by the end of the stream")
-    return tokens
 
 
 def _objects(tokens: list[Any]) -> list[Any]:
