@@ -26,7 +26,6 @@ from pdfminer import pdffont, pdftypes
 from pdfminer.cmapdb import CMapBase, CMapParser
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
-    LTChar,
     LTComponent,
     LTCurve,
     LTFigure,
@@ -42,10 +41,12 @@ from pdfminer.pdfdocument import (
     PDFEncryptionError,
     PDFPasswordIncorrect,
 )
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1, stream_value
 from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
+from pdfminer.utils import Matrix, apply_matrix_rect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.content_stream import stream_to_tokens, streams_to_objects
@@ -306,11 +307,6 @@ def _layout_objects(objs: Iterable[LTComponent]) -> Iterator[LTComponent]:
             yield obj
 
 
-def _fontname(obj: LTChar) -> str:
-    name = obj.fontname
-    return name.decode("latin-1") if isinstance(name, bytes) else str(name)
-
-
 # --- per-page budgets ------------------------------------------------------------------------
 
 
@@ -327,6 +323,10 @@ class _BudgetedAggregator(PDFPageAggregator):
         self.settings = settings
         self.glyphs = self.operations = self.segments = self.content_bytes = 0
         self._painting = self._invisible = False
+        self.chars: list[Char] = []
+        # pdfplumber's page coordinates: top-down, from the media box's corner
+        self._height = float(page.height)
+        self._x_shift, self._y_shift = float(page.mediabox[0]), float(page.mediabox[1])
 
     def _over(self, count: int, limit: int, what: str) -> None:
         if count > limit:
@@ -346,12 +346,59 @@ class _BudgetedAggregator(PDFPageAggregator):
         self._invisible = textstate.render in _INVISIBLE_MODES
         super().render_string(textstate, *args, **kwargs)
 
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: Any,
+    ) -> float:
+        """pdfminer's ``render_char`` and ``LTChar`` (the same arithmetic, so the same
+        floats), making the ``Char`` in pdfplumber's coordinates at once instead of a layout
+        object to be read back: a third of the cost of every glyph."""
         self.glyphs += 1
         self._over(self.glyphs, self.settings.max_page_glyphs, "glyphs")
-        advance = super().render_char(*args, **kwargs)
-        if self._invisible:  # pdfminer's LTChar does not keep the render mode
-            self.cur_item._objs[-1].invisible = True
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        advance = font.char_width(cid) * fontsize * scaling
+        vertical = font.is_vertical()
+        if vertical:
+            vx, vy = font.char_disp(cid)  # type: ignore[misc]
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bbox = (-vx, vy + rise + advance, -vx + fontsize, vy + rise)
+        else:
+            descent = font.get_descent() * fontsize
+            bbox = (0, descent + rise, advance, descent + rise + fontsize)
+        a, b, c, d, _e, f = matrix
+        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        size = x1 - x0 if vertical else y1 - y0
+        height, x_shift, y_shift = self._height, self._x_shift, self._y_shift
+        name = font.fontname
+        self.chars.append(
+            Char(
+                text=text,
+                x0=x0 + x_shift,
+                x1=x1 + x_shift,
+                top=height - y1 + y_shift,
+                bottom=height - y0 + y_shift,
+                baseline=height - f + y_shift,
+                size=float(size) or 10.0,
+                fontname=name.decode("latin-1") if isinstance(name, bytes) else str(name),
+                upright=bool(a * d * scaling > 0 and b * c <= 0),
+                invisible=self._invisible,
+            )
+        )
         return advance
 
     def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
@@ -448,11 +495,12 @@ def _operator(interpreter: type, keyword: PSKeyword) -> Any:
     return method, method.__code__.co_argcount - 1
 
 
-def _interpret(page: pdfplumber.page.Page, settings: Settings) -> LTPage:
-    """The page's layout objects (pdfplumber's ``page.layout``), within the page budgets."""
+def _interpret(page: pdfplumber.page.Page, settings: Settings) -> tuple[list[Char], LTPage]:
+    """The page's glyphs, and its other layout objects (pdfplumber's ``page.layout`` less
+    the glyphs), within the page budgets."""
     device = _BudgetedAggregator(page, settings)
     _BudgetedInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    return device.get_result()
+    return device.chars, device.get_result()
 
 
 def _page_objects(
@@ -465,32 +513,18 @@ def _page_objects(
     Reads pdfminer's layout objects directly: pdfplumber's generic ``process_object`` turns
     every attribute of every object into a dict (a third of the load time on long reports);
     this keeps pdfplumber's coordinate rules (``Page.process_object``) for the few fields used.
+    Glyphs are made as ``Char`` while the page is drawn (``_BudgetedAggregator.render_char``).
     """
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    chars: list[Char] = []
     lines: list[dict[str, Any]] = []
     rects: list[dict[str, Any]] = []
     images: list[tuple[float, float, float, float]] = []
-    for obj in _layout_objects(_interpret(page, settings)):
+    chars, layout = _interpret(page, settings)
+    for obj in _layout_objects(layout):
         x0, x1 = obj.x0 + mb_x0, obj.x1 + mb_x0
         top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
-        if isinstance(obj, LTChar):
-            chars.append(
-                Char(
-                    text=obj.get_text(),
-                    x0=x0,
-                    x1=x1,
-                    top=top,
-                    bottom=bottom,
-                    baseline=height - obj.matrix[5] + mb_top,
-                    size=float(obj.size) or 10.0,
-                    fontname=_fontname(obj),
-                    upright=bool(obj.upright),
-                    invisible=getattr(obj, "invisible", False),
-                )
-            )
-        elif isinstance(obj, LTImage):
+        if isinstance(obj, LTImage):
             images.append((x0, top, x1, bottom))
         elif isinstance(obj, LTLine | LTRect | LTCurve):
             shape = {
