@@ -10,8 +10,8 @@ Each worker caps its own address space at ``Settings.max_memory`` for every file
 ``too_large`` while the worker lives on for the next one.
 
 A run of one or two files that one worker would do alone is converted in this process instead
-(``convert_here``): starting a worker (a forkserver, a fresh interpreter importing pdfminer and
-the pipeline) takes longer than converting a small report. The same caps apply there, by other
+(``convert_here``): starting a worker (importing the pipeline, then a fork; elsewhere than
+Linux a fresh interpreter importing it) takes about as long as converting a small report. The same caps apply there, by other
 means: ``SIGALRM`` ends a file at its time limit, ``RLIMIT_AS`` is set for the file and
 restored after it. What only a separate process gives is lost there: a crash in C code
 (segfault) ends the whole run, and a loop inside C code that never returns to Python is not
@@ -322,13 +322,34 @@ class _Worker:
     task: Task | None = None
 
 
-def _context() -> Any:
-    """forkserver where available: fast worker start (modules preloaded), no fork-with-threads."""
-    import multiprocessing
+#: What a worker needs imported before its first file (the pipeline, pdfminer, the schema).
+_PRELOAD = (
+    "extractor.workers",
+    "extractor.high_level",
+    "extractor.load_pdfminer",
+    "extractor.write",
+)
 
-    if "forkserver" in multiprocessing.get_all_start_methods():
+
+def _context() -> Any:
+    """How workers start. On Linux, when this process runs no other thread: ``fork`` of this
+    process with the pipeline imported here first, so a worker is ready at once (a forkserver
+    would start a fresh interpreter and import it all again: 0.1 s more before the first
+    file). Elsewhere, or with threads about (a fork copies only the calling thread, and a lock
+    another thread held stays locked in the child), a forkserver with the same modules
+    preloaded, else spawn."""
+    import importlib
+    import multiprocessing
+    import sys
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        for name in _PRELOAD:
+            importlib.import_module(name)
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["extractor.workers", "extractor.high_level"])
+        ctx.set_forkserver_preload(list(_PRELOAD))
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from extractor import batch
+from extractor import batch, workers
 from extractor.batch import (
     BatchInterrupted,
     FileResult,
@@ -488,17 +488,28 @@ def test_write_run_report_to_another_path(tmp_path: Path) -> None:
     assert json.loads(target.read_text("utf-8"))["outdir"] == str(tmp_path / "out")
 
 
-def test_workers_that_cannot_start_fail_the_files_instead_of_looping(tmp_path: Path) -> None:
-    """A converter the worker processes cannot import: they die before they are ready."""
+def test_workers_that_cannot_start_fail_the_files_instead_of_looping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers that die before they are ready: a forkserver's cannot import a converter that
+    exists only in the parent; a forked one dies at its first step."""
+    import multiprocessing
     import types
 
     module = types.ModuleType("only_in_the_parent")
     exec("def convert(path, settings):\n    return {}\n", module.__dict__)
     sys.modules[module.__name__] = module
+    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("forkserver"))
     try:
         inputs = _pdfs(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
         report = convert_batch(inputs, tmp_path / "out", jobs=2, converter=module.convert)
     finally:
         del sys.modules[module.__name__]
+    assert {r.code for r in report.files} == {"worker_died"}
+    assert all("cannot start a worker" in (r.message or "") for r in report.files)
+
+    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(workers, "_exit_when_orphaned", lambda: os._exit(3))
+    report = convert_batch(inputs, tmp_path / "out2", jobs=2, converter=bf.fake_ok)
     assert {r.code for r in report.files} == {"worker_died"}
     assert all("cannot start a worker" in (r.message or "") for r in report.files)
