@@ -186,6 +186,9 @@ class _Progress:
         if not quiet and _isatty(sys.stderr):
             from tqdm import tqdm
 
+            # no monitor thread (it tunes bars updated many times a second; this one moves
+            # once a file): with no other thread, workers can be forked (workers._context)
+            tqdm.monitor_interval = 0
             self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
 
     def __call__(self, result: FileResult) -> None:

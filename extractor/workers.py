@@ -10,12 +10,12 @@ Each worker caps its own address space at ``Settings.max_memory`` for every file
 ``too_large`` while the worker lives on for the next one.
 
 A run of one or two files that one worker would do alone is converted in this process instead
-(``convert_here``): starting a worker (importing the pipeline, then a fork; elsewhere than
-Linux a fresh interpreter importing it) takes about as long as converting a small report. The same caps apply there, by other
-means: ``SIGALRM`` ends a file at its time limit, ``RLIMIT_AS`` is set for the file and
-restored after it. What only a separate process gives is lost there: a crash in C code
-(segfault) ends the whole run, and a loop inside C code that never returns to Python is not
-interrupted by the alarm.
+(``convert_here``): starting a worker (importing the pipeline, then a fork; elsewhere than Linux
+a fresh interpreter importing it) takes about as long as converting a small report. The same
+caps apply there, by other means: ``SIGALRM`` ends a file at its time limit, ``RLIMIT_AS`` is
+set for the file and restored after it. What only a separate process gives is lost there: a
+crash in C code (segfault) ends the whole run, and a loop inside C code that never returns to
+Python is not interrupted by the alarm.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -331,27 +331,32 @@ _PRELOAD = (
 )
 
 
-def _context() -> Any:
+def start_method(platform: str, methods: Sequence[str], threads: int) -> str:
     """How workers start. On Linux, when this process runs no other thread: ``fork`` of this
     process with the pipeline imported here first, so a worker is ready at once (a forkserver
     would start a fresh interpreter and import it all again: 0.1 s more before the first
-    file). Elsewhere, or with threads about (a fork copies only the calling thread, and a lock
-    another thread held stays locked in the child), a forkserver with the same modules
-    preloaded, else spawn."""
+    file). Elsewhere (macOS: system libraries are not fork-safe), or with threads about (a
+    fork copies only the calling thread, and a lock another thread held stays locked in the
+    child), a forkserver with the same modules preloaded, else spawn."""
+    if platform == "linux" and "fork" in methods and threads == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _context() -> Any:
     import importlib
     import multiprocessing
     import sys
 
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+    method = start_method(sys.platform, methods, threading.active_count())
+    ctx = multiprocessing.get_context(method)
+    if method == "fork":
         for name in _PRELOAD:
             importlib.import_module(name)
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
+    elif method == "forkserver":
         ctx.set_forkserver_preload(list(_PRELOAD))
-        return ctx
-    return multiprocessing.get_context("spawn")
+    return ctx
 
 
 def _stop(worker: _Worker, kill: bool = False) -> None:

@@ -513,3 +513,31 @@ def test_workers_that_cannot_start_fail_the_files_instead_of_looping(
     report = convert_batch(inputs, tmp_path / "out2", jobs=2, converter=bf.fake_ok)
     assert {r.code for r in report.files} == {"worker_died"}
     assert all("cannot start a worker" in (r.message or "") for r in report.files)
+
+
+@pytest.mark.parametrize(
+    ("platform", "methods", "threads", "method"),
+    [
+        ("linux", ["fork", "spawn", "forkserver"], 1, "fork"),
+        ("linux", ["fork", "spawn", "forkserver"], 2, "forkserver"),  # a fork copies one thread
+        ("darwin", ["spawn", "fork", "forkserver"], 1, "forkserver"),  # not fork-safe there
+        ("win32", ["spawn"], 1, "spawn"),
+    ],
+)
+def test_workers_are_forked_on_linux_unless_another_thread_runs(
+    platform: str, methods: list[str], threads: int, method: str
+) -> None:
+    assert workers.start_method(platform, methods, threads) == method
+
+
+def test_the_progress_bar_starts_no_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from extractor import cli
+
+    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    before = threading.active_count()
+    progress = cli._Progress(3, quiet=False, debug=False)
+    assert progress.bar is not None
+    assert threading.active_count() == before
+    progress.bar.close()
