@@ -182,8 +182,19 @@ def _run_task(task: Task, converter: Converter) -> dict[str, Any]:
     return result
 
 
+def _reset_signal_handlers() -> None:
+    """A forked worker inherits the parent's Python signal handlers (the command line turns
+    SIGTERM into an interrupt that writes the run report): back to the defaults, so SIGTERM
+    ends a worker as it ends a fresh process."""
+    for signum in signal.valid_signals():
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            if callable(signal.getsignal(signum)):
+                signal.signal(signum, signal.SIG_DFL)
+
+
 def _worker_main(conn: Connection, converter: Converter) -> None:
     """A worker: take tasks from ``conn`` until told to stop (``None``) or the parent is gone."""
+    _reset_signal_handlers()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are per-glyph noise
     _exit_when_orphaned()

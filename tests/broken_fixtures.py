@@ -204,6 +204,15 @@ def fake_ok(path: Path, settings: extractor.Settings) -> dict[str, Any]:
     return doc
 
 
+def fake_signal_handlers(path: Path, settings: extractor.Settings) -> dict[str, Any]:
+    """Succeeds; records in the title what the worker does on SIGTERM and SIGINT."""
+    doc = fake_document(path)
+    kinds = {signal.SIG_DFL: "default", signal.SIG_IGN: "ignored"}
+    term, interrupt = (signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT))
+    doc["title"] = f"TERM {kinds.get(term, 'python')}, INT {kinds.get(interrupt, 'python')}"
+    return doc
+
+
 def fake_by_name(path: Path, settings: extractor.Settings) -> dict[str, Any]:
     """Behaves as the file name says: ``<error code>``, ``hang*``, ``crash*``, ``exit*``,
     ``boom*`` (a bug), ``badschema*`` (an invalid document), ``hog*`` (allocates 4 GB, a

@@ -541,3 +541,16 @@ def test_the_progress_bar_starts_no_thread(monkeypatch: pytest.MonkeyPatch) -> N
     assert progress.bar is not None
     assert threading.active_count() == before
     progress.bar.close()
+
+
+def test_workers_do_not_run_the_parents_signal_handlers(tmp_path: Path) -> None:
+    """A forked worker inherits this process's handlers; the command line's SIGTERM handler
+    raised its interrupt inside the workers too (a traceback per worker on ``kill``)."""
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        inputs = _pdfs(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
+        report = convert_batch(inputs, tmp_path / "out", jobs=2, converter=bf.fake_signal_handlers)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    titles = {json.loads(Path(r.output).read_text("utf-8"))["title"] for r in report.files}
+    assert titles == {"TERM default, INT ignored"}
