@@ -94,6 +94,26 @@ class ValueWords:
 
 
 @dataclass(frozen=True)
+class LayoutMarks:
+    """Marks of the printed page the layout readers rely on (``[layout]``)."""
+
+    #: Full-width closing brackets, whose ink fills the left half of the glyph's box.
+    closing_brackets: str
+    #: Marks a number must follow (※1, 第2): a line ending in one goes on below.
+    numbered_marks: str
+    #: What ``str.strip`` takes off a line before asking if it is a figure alone: brackets,
+    #: the figure prefixes and suffixes.
+    figure_affixes: str
+    #: A quantity alone in its line: a figure with its unit (``1,234``, ``▲3.8％``, ``(12)``,
+    #: ``約65人``, ``2.76倍``, ``10か所``, ``3/5``).
+    quantity: re.Pattern[str]
+    #: The end of a figure that is a date (``2021年度``, ``3月``, ``(令和3年)``).
+    date_end: re.Pattern[str]
+    #: Dot leaders (three or more) between a contents entry's title and its page number.
+    leaders: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Grammar:
     """A report family's conventions, compiled. Build with ``load_grammar``."""
 
@@ -116,6 +136,7 @@ class Grammar:
     note_line_start: re.Pattern[str]
     values: ValueWords
     coverage_threshold: float
+    layout: LayoutMarks
     #: Short digest of the merged grammar document: which conventions made an output.
     digest: str = ""
     #: Where the grammar came from: ``default``, or the path of the file merged over it.
@@ -253,6 +274,29 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def _char_class(chars: str) -> str:
+    """A regular-expression class of ``chars``; one that matches nothing when empty."""
+    return f"[{re.escape(chars)}]" if chars else "(?!)"
+
+
+def _layout_marks(layout: Mapping[str, Any], number: str) -> LayoutMarks:
+    prefixes, suffixes = layout["figure_prefixes"], layout["figure_suffixes"]
+    dates = _alternation(_longest_first(layout["date_units"])) or "(?!)"
+    return LayoutMarks(
+        closing_brackets=layout["closing_brackets"],
+        numbered_marks=layout["numbered_marks"],
+        figure_affixes="()（）" + prefixes + suffixes,
+        quantity=_compile(
+            rf"([(（])?{_char_class(prefixes)}?[0-9０-９][0-9０-９,，.．/／]*"
+            rf"(?:{_char_class(suffixes)}|[^\W\d_]{{1,3}})?(?(1)[)）])",
+            number,
+            "layout.figure_prefixes",
+        ),
+        date_end=_compile(rf"(?:{dates})[)）]?$", number, "layout.date_units"),
+        leaders=_compile(rf"{_char_class(layout['leaders'])}{{3,}}", number, "layout.leaders"),
+    )
+
+
 def data_to_grammar(data: Mapping[str, Any]) -> Grammar:
     """Compile a merged grammar document; a missing or ill-typed key is a ``GrammarError``."""
     try:
@@ -333,6 +377,7 @@ def data_to_grammar(data: Mapping[str, Any]) -> Grammar:
                 max_unit_length=int(values["max_unit_length"]),
             ),
             coverage_threshold=float(data["coverage"]["threshold"]),
+            layout=_layout_marks(data["layout"], number),
             digest=hashlib.sha256(
                 json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
             ).hexdigest()[:16],

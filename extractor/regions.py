@@ -85,17 +85,13 @@ def _median(values: Sequence[float], default: float = 10.0) -> float:
     return ordered[len(ordered) // 2] if ordered else default
 
 
-#: Full-width closing brackets: their ink fills the left half of the box, the right half
-#: is blank and part of any gap after them.
-_CLOSING = "）」』】〕］｝〉》"
-
-
 def _inked(chars: Sequence[Char], settings: Settings) -> list[Char]:
     """The glyphs with a full-width closing bracket narrowed to its ink when a visible gap
     (half a gutter) follows it: a header set tight (``策定時（令元）`` ``実績（令4）``) leaves
     the rest of its gutter in the bracket's blank half. Brackets inside a line keep their
     box, so a line ends where its glyphs do."""
     ordered = sorted(chars, key=lambda c: (round(c.baseline), c.x0))
+    closing = settings.grammar.layout.closing_brackets  # their box's right half is blank
     out = []
     for char, after in zip(ordered, [*ordered[1:], None], strict=False):
         half = (char.x1 - char.x0) / 2
@@ -104,7 +100,7 @@ def _inked(chars: Sequence[Char], settings: Settings) -> list[Char]:
             and round(after.baseline) == round(char.baseline)
             and after.x0 - char.x1 >= 0.5 * settings.gutter_width * char.size
         )
-        if char.text in _CLOSING and half > 0.4 * char.size and spaced:
+        if char.text in closing and half > 0.4 * char.size and spaced:
             char = replace(char, x1=char.x1 - half)
         out.append(char)
     return out
@@ -137,38 +133,33 @@ def _ink(line: TextLine) -> tuple[float, float]:
     return line.baseline - ASCENT * line.size, line.baseline + DESCENT * line.size
 
 
-#: Marks that a number must follow (※1, 注1, 第2, (3)): the mark's number may wrap alone.
-NUMBERED_MARK = "※*＊#＃№注第(（"
-
-
-def _cut_number(upper: TextLine, lower: TextLine) -> bool:
+def _cut_number(upper: TextLine, lower: TextLine, settings: Settings) -> bool:
     """A figure at a line break continues the line above: the rest of a number cut in two
     (its digits all of one width: a header's ``Ｈ３０`` never runs on into ``1,234``), or
     the number of a mark ending that line (``…割合※`` / ``1``)."""
     above, below = upper.text.strip(), lower.text.strip()
-    if above[-1:] in NUMBERED_MARK:
+    if above[-1:] in settings.grammar.layout.numbered_marks:
         return True
     return joins_number(above, below) and above[-1:].isascii() == below[:1].isascii()
 
 
-def _is_number(text: str) -> bool:
+def _is_number(text: str, settings: Settings) -> bool:
     """A figure alone in its line (``1,234``, ``▲3.8％``, ``(12)``, a ratio ``3/5``): a row
     of its own, never a wrapped line's piece (``小学`` / ``6年`` may be one)."""
-    stripped = text.strip().strip("()（）約△▲-－−+＋%％円人件")
+    stripped = text.strip().strip(settings.grammar.layout.figure_affixes)
     return bool(stripped) and all(ch.isdigit() or ch in ",.，．/／" for ch in stripped)
 
 
-#: A quantity alone in its line: a figure with its unit (``1,234``, ``▲3.8％``, ``(12)``,
-#: ``約65人``, ``2.76倍``, ``10か所``, ``3/5``).
-_QUANTITY = re.compile(
-    r"([(（])?[約▲△+＋\-－−]?[0-9０-９][0-9０-９,，.．/／]*(?:[%％]|[^\W\d_]{1,3})?(?(1)[)）])"
-)
+def _is_quantity(text: str, settings: Settings) -> bool:
+    """A cell line that is one quantity (``LayoutMarks.quantity``): beside the lines of
+    another column, it says each of them has a row (or a figure) of its own."""
+    return settings.grammar.layout.quantity.fullmatch(text.strip()) is not None
 
 
-def _is_quantity(text: str) -> bool:
-    """A cell line that is one quantity: beside the lines of another column, it says each
-    of them has a row (or a figure) of its own."""
-    return _QUANTITY.fullmatch(text.strip()) is not None
+def _is_figure(text: str, settings: Settings) -> bool:
+    """A quantity that is no date (a header's ``2021年度``): a figure of a table's body."""
+    layout = settings.grammar.layout
+    return _is_quantity(text, settings) and not layout.date_end.search(text.strip())
 
 
 Extent = tuple[float, float]
@@ -230,7 +221,10 @@ def column_runs_to_blocks(
                 (prev.x1 >= right - reach or _no_room_for(run, prev.x1, right))
                 and prev.x0 <= left + min(reach, 0.5 * prev.size)
                 and run.baseline - prev.baseline <= settings.wrap_pitch * prev.size
-                and (not (_is_number(prev.text) or _is_number(run.text)) or _cut_number(prev, run))
+                and (
+                    not (_is_number(prev.text, settings) or _is_number(run.text, settings))
+                    or _cut_number(prev, run, settings)
+                )
                 and RUN_GAP not in prev.text + run.text  # a line of two items is a row
                 # a new item (・, ①, (2)) starts a block; a note mark alone (※１) ends one,
                 # and a bracket left open above (開設数（ / ※）) closes in this one
@@ -265,16 +259,16 @@ def columns_to_blocks(
     return _blocks_and_figure_cuts(columns, settings)[0]
 
 
-def _quantity_baselines(blocks: Sequence[Sequence[TextLine]]) -> list[float]:
+def _quantity_baselines(blocks: Sequence[Sequence[TextLine]], settings: Settings) -> list[float]:
     """Baselines of a column's lines that are one quantity each, not a piece of a number
     cut at a line break (a header word may have taken one into its block:
     ``基準値（平30）`` / ``18か所``)."""
     out = []
     for block in blocks:
         for i, line in enumerate(block):
-            cut_above = i > 0 and _cut_number(block[i - 1], line)
-            cut_below = i + 1 < len(block) and _cut_number(line, block[i + 1])
-            if _is_quantity(line.text) and not (cut_above or cut_below):
+            cut_above = i > 0 and _cut_number(block[i - 1], line, settings)
+            cut_below = i + 1 < len(block) and _cut_number(line, block[i + 1], settings)
+            if _is_quantity(line.text, settings) and not (cut_above or cut_below):
                 out.append(line.baseline)
     return out
 
@@ -292,7 +286,7 @@ def _blocks_and_figure_cuts(
     naive = {
         k: column_runs_to_blocks(lines, extent, settings) for k, (lines, extent) in columns.items()
     }
-    singles = {k: sorted(_quantity_baselines(bs)) for k, bs in naive.items()}
+    singles = {k: sorted(_quantity_baselines(bs, settings)) for k, bs in naive.items()}
     out: dict[K, list[list[TextLine]]] = {}
     for key, blocks in naive.items():
         out[key] = []
@@ -443,14 +437,9 @@ def _close_between_rows(spans: Sequence[Span], edges: Sequence[float]) -> list[f
     return out
 
 
-#: A printed line with a quantity (not a year or date) in at least this many columns is a
-#: row of figures.
-_FIGURE_ROW_COLUMNS = 2
-#: Units that make a figure a date, as a header prints a year (2021年度).
-_DATE_UNIT = re.compile(r"(?:年度?|月|日)[)）]?$")
-
-
-def _header_off_figures(blocks: dict[int, list[list[TextLine]]]) -> dict[int, list[list[TextLine]]]:
+def _header_off_figures(
+    blocks: dict[int, list[list[TextLine]]], settings: Settings
+) -> dict[int, list[list[TextLine]]]:
     """Header cells (the blocks of the band's first group of overlapping blocks) cut before
     the first row of figures: set at the line pitch, ``達成状況`` over ``未達成`` or
     ``令和元年度`` over ``21か所`` look like one wrapped cell, but no header runs on into the
@@ -462,12 +451,12 @@ def _header_off_figures(blocks: dict[int, list[list[TextLine]]]) -> dict[int, li
     by_baseline: dict[float, set[int]] = {}
     for col, bs in blocks.items():
         for line in (line for b in bs for line in b):
-            if _is_quantity(line.text) and not _DATE_UNIT.search(line.text.strip()):
+            if _is_figure(line.text, settings):
                 y = next(
                     (y for y in by_baseline if abs(y - line.baseline) <= 0.1 * line.size), None
                 )
                 by_baseline.setdefault(line.baseline if y is None else y, set()).add(col)
-    rows = sorted(y for y, cols in by_baseline.items() if len(cols) >= _FIGURE_ROW_COLUMNS)
+    rows = sorted(y for y, cols in by_baseline.items() if len(cols) >= settings.figure_row_columns)
     if not rows:
         return blocks
     y = rows[0]
@@ -595,7 +584,7 @@ def band_to_rows(
         {col: (rs, extents[col]) for col, rs in by_col.items()}, settings
     )
     if header:
-        blocks = _header_off_figures(blocks)
+        blocks = _header_off_figures(blocks, settings)
     spans, edges, start = _spans_and_edges(blocks, top, bottom, header=header)
     cut = {col: _cut_at_widened_pitch(bs, edges) for col, bs in blocks.items()}
     if cut != blocks:
@@ -686,11 +675,6 @@ def _words_over(column: Sequence[TextLine], header: Sequence[TextLine]) -> list[
     return [h for h in header if h.x0 < x1 and x0 < h.x1]
 
 
-#: Words of one header cell printed apart are a typed space apart (one font size); the
-#: words of two cells side by side are further apart (the cells' padding and gutter).
-_WORD_SPACE = 1.25
-
-
 def _place_header_words(
     gutters: Sequence[Gutter],
     body: Sequence[TextLine],
@@ -717,7 +701,7 @@ def _place_header_words(
         heads = {"left": _words_over(left, others), "right": _words_over(right, others)}
         sides: dict[str, list[TextLine]] = {"left": [], "own": [], "right": []}
         for word in inside:
-            near = _WORD_SPACE * word.size
+            near = settings.header_word_space * word.size
             beside = [
                 side
                 for side, hs in heads.items()
@@ -746,17 +730,14 @@ def _place_header_words(
     return out
 
 
-def _runs_above_figures(runs: Sequence[TextLine]) -> list[TextLine]:
+def _runs_above_figures(runs: Sequence[TextLine], settings: Settings) -> list[TextLine]:
     """The runs of the printed lines above the first line with a figure, when some row is
     a row of figures (two quantities, not years): a header that no rule sets apart. A
     header prints no figure, but a sub-row may print one only (``市内 1.84倍 …`` above its
     name's row, which holds the target merged over the sub-rows): it is body, not header."""
     rows = _rows_of_runs(runs)
-    counts = [
-        sum(_is_quantity(r.text) and not _DATE_UNIT.search(r.text.strip()) for r in row)
-        for row in rows
-    ]
-    if not any(n >= _FIGURE_ROW_COLUMNS for n in counts):
+    counts = [sum(_is_figure(r.text, settings) for r in row) for row in rows]
+    if not any(n >= settings.figure_row_columns for n in counts):
         return []
     first = next(i for i, n in enumerate(counts) if n)
     return [r for above in rows[:first] for r in above]
@@ -777,10 +758,6 @@ def _gutters_of_empty_columns(
     ]
 
 
-#: A table without a header rule: at most this many first lines may be its header.
-_HEADER_LINES = 3
-
-
 def _gutters_under_header(
     runs: Sequence[TextLine],
     region: Region,
@@ -793,7 +770,7 @@ def _gutters_under_header(
     when no header run spans it and it parts two cells on two body lines."""
     rows = _rows_of_runs(runs)
     out: list[tuple[float, float]] = []
-    for k in range(1, _HEADER_LINES + 1):
+    for k in range(1, settings.max_header_lines + 1):
         head, body = [r for row in rows[:k] for r in row], rows[k:]
         if len(body) < 2:
             break
@@ -887,7 +864,7 @@ def region_to_virtual_rules(
     header_bottom = region.band_edges[1]
     body = [r for r in runs if r.baseline - 0.35 * r.size >= header_bottom]
     # no header rule: the lines above the first row of figures are the header
-    head = [] if body else _runs_above_figures(runs)
+    head = [] if body else _runs_above_figures(runs, settings)
     if head:
         body = [r for r in runs if all(r is not h for h in head)]
     basis = body or runs
@@ -1087,10 +1064,6 @@ def _blocks_of(chars: Sequence[Char], settings: Settings) -> Iterator[list[list[
             i += 1
 
 
-#: Dot leaders between a contents entry's title and its page number.
-_LEADERS = re.compile(r"[…‥・.．·]{3,}")
-
-
 def _is_table_block(rows: Sequence[Sequence[TextLine]], settings: Settings) -> bool:
     """Whether an aligned block is a table: ``min_table_rows`` rows of cells, or one fewer
     (a header and a single row) when every one of them is set in at least as many columns,
@@ -1098,7 +1071,9 @@ def _is_table_block(rows: Sequence[Sequence[TextLine]], settings: Settings) -> b
     dot leaders is an entry of a table of contents (a title and its page number), never a
     row of cells: contents entries under a title of two words are no table."""
     of_cells = [
-        row for row in rows if len(row) >= 2 and not any(_LEADERS.search(r.text) for r in row)
+        row
+        for row in rows
+        if len(row) >= 2 and not any(settings.grammar.layout.leaders.search(r.text) for r in row)
     ]
     if len(of_cells) >= settings.min_table_rows:
         return True

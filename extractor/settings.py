@@ -76,6 +76,15 @@ class Settings:
     min_table_rows: int = 3
     #: Baselines further apart than this many font sizes end a whitespace table.
     table_row_pitch: float = 3.5
+    #: A printed line with a figure (not a date) in at least this many columns is a row of
+    #: figures: no header cell runs on into it.
+    figure_row_columns: int = 2
+    #: Words of one header cell printed apart are a typed space apart (one font size); the
+    #: words of two cells side by side are further apart than this many font sizes (the
+    #: cells' padding and gutter).
+    header_word_space: float = 1.25
+    #: A table without a header rule: at most this many first lines may be its header.
+    max_header_lines: int = 3
     #: Side-by-side blocks whose lines are this long (median, characters), most of them
     #: justified edge to edge, are columns of running text, not table columns.
     prose_run_chars: int = 10

@@ -101,12 +101,45 @@ def test_user_grammar_merges_over_the_default(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quantity", "date"),
+    [
+        ("1,234", True, False),
+        ("▲3.8％", True, False),
+        ("（１２）", True, False),
+        ("約65人", True, False),
+        ("10か所", True, False),
+        ("3/5", True, False),
+        ("2021年度", True, True),
+        ("(令和3年)", False, True),
+        ("子育て", False, False),
+        ("12個以上の", False, False),
+    ],
+)
+def test_layout_marks(text: str, quantity: bool, date: bool) -> None:
+    layout = GRAMMAR.layout
+    assert (layout.quantity.fullmatch(text) is not None) is quantity
+    assert (layout.date_end.search(text) is not None) is date
+
+
+def test_layout_marks_from_a_city_file(tmp_path: Path) -> None:
+    """Another report family's figures: no prefixes at all, ヶ月 a date unit."""
+    city = tmp_path / "city.toml"
+    city.write_text('[layout]\nfigure_prefixes = ""\ndate_units = ["ヶ月"]\n', "utf-8")
+    layout = load_grammar(city).layout
+    assert layout.quantity.fullmatch("約65人") is None
+    assert layout.quantity.fullmatch("65人") is not None
+    assert layout.date_end.search("6ヶ月") and not layout.date_end.search("2021年度")
+    assert layout.leaders.search("はじめに・・・・3")  # the rest is the default's
+
+
+@pytest.mark.parametrize(
     ("content", "message"),
     [
         ("[goal\n", "not valid TOML"),
         ('[section]\nmarkers = ["(unclosed"]\n', "bad pattern"),
         ('[table.roles]\nprojection = ["見込"]\n', "unknown roles"),
         ("[numbers]\npattern = 3\n", "wrong type"),
+        ("[layout]\ndate_units = 3\n", "wrong type"),
     ],
 )
 def test_bad_user_grammar_is_a_typed_error(tmp_path: Path, content: str, message: str) -> None:
