@@ -36,6 +36,7 @@ from extractor.quality import (
     DocumentQuality,
     PageQuality,
     document_quality,
+    is_ocr_word_layer,
     page_to_quality,
     qualities_to_ocr_warning,
     quality_to_warnings,
@@ -109,7 +110,10 @@ def convert(
         had_images = had_images or bool(page.images)
         with _timed(timings, "layout_tables"):
             layout = page_to_layout(
-                page, settings, vertical=quality.vertical_ratio > settings.vertical_page_ratio
+                page,
+                settings,
+                vertical=quality.vertical_ratio > settings.vertical_page_ratio,
+                word_boxes=is_ocr_word_layer(quality, settings),
             )
         warnings = layout.warnings + _page_warnings(quality, layout.quarter_turn, settings)
         layouts.append(replace(layout, warnings=warnings))
@@ -241,7 +245,9 @@ def page_to_text(
     The page is read by ``page_to_layout``, as ``convert`` reads it."""
     upright, turn = page_to_upright(page)
     vertical = quality.vertical_ratio > settings.vertical_page_ratio and not turn
-    layout = page_to_layout(upright, settings, vertical=vertical)
+    layout = page_to_layout(
+        upright, settings, vertical=vertical, word_boxes=is_ocr_word_layer(quality, settings)
+    )
     if vertical:
         blocks = _vertical_page_blocks(layout, page.width)
     else:

@@ -21,7 +21,7 @@ from extractor.columns import grid_to_columns, grid_to_header_rows, is_indicator
 from extractor.layout import TextLine, horizontal_to_vertical_box, lines_to_paragraphs
 from extractor.load import pdf_to_pages
 from extractor.page_layout import PageLayout, page_to_layout
-from extractor.quality import page_to_quality
+from extractor.quality import is_ocr_word_layer, page_to_quality
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid
 from extractor.values import text_to_quantity
@@ -327,8 +327,10 @@ def pdf_to_inspection(
     layouts = []
     vertical = set()
     for page in pdf_to_pages(path, settings):
-        turned = page_to_quality(page).vertical_ratio > settings.vertical_page_ratio
-        layouts.append(page_to_layout(page, settings, vertical=turned))
+        quality = page_to_quality(page, settings)
+        turned = quality.vertical_ratio > settings.vertical_page_ratio
+        word_boxes = is_ocr_word_layer(quality, settings)
+        layouts.append(page_to_layout(page, settings, vertical=turned, word_boxes=word_boxes))
         if turned:
             vertical.add(page.number)
     chosen = parse_pages(pages, len(layouts))

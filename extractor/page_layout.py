@@ -6,7 +6,7 @@ Only this small ``PageLayout`` is kept per page, so a whole report fits in memor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.layout import (
     TextLine,
@@ -16,7 +16,7 @@ from extractor.layout import (
 )
 from extractor.load import Char, PageContent
 from extractor.model import ReportWarning
-from extractor.orientation import page_to_upright
+from extractor.orientation import chars_to_level, page_to_upright
 from extractor.regions import chars_to_text_columns
 from extractor.settings import DEFAULT_SETTINGS, Settings
 from extractor.tables import Grid, page_to_grids
@@ -71,17 +71,30 @@ def body_to_lines(
 
 
 def page_to_layout(
-    page: PageContent, settings: Settings = DEFAULT_SETTINGS, *, vertical: bool = False
+    page: PageContent,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    vertical: bool = False,
+    word_boxes: bool = False,
 ) -> PageLayout:
     """Split one page into body lines and tables (text in one-column boxes stays body).
 
     A ``vertical`` page (vertical writing) is read column by column, right to left. A page
     set sideways (most glyphs turned a quarter) is turned upright first and read as
     horizontal text; the layout is then in the turned page's coordinates (``quarter_turn``).
+
+    ``word_boxes``: the text is an OCR layer of positioned words (``is_ocr_word_layer``).
+    Its blank glyphs are dropped (stretched from one word to the next, they are no typed
+    space), a scan's tilt is levelled (``chars_to_level``), and no gutter is looked for: the
+    gaps are where the OCR cut words, so they would read running text as whitespace tables
+    and side-by-side columns. Its tables' rules are only in the page image, so tables are
+    not read (their lines stay body text).
     """
     page, turn = page_to_upright(page)
     vertical = vertical and not turn
-    grids = page_to_grids(page, settings, horizontal_text=not vertical)
+    if word_boxes:
+        page = replace(page, chars=chars_to_level([c for c in page.chars if not c.text.isspace()]))
+    grids = page_to_grids(page, settings, horizontal_text=not vertical and not word_boxes)
     tables = tuple(g for g in grids if not _is_layout_box(g))
     band = settings.furniture_band * page.height
     boxed_labels = tuple(
@@ -97,6 +110,8 @@ def page_to_layout(
     )
     if vertical:
         body = vertical_to_horizontal(body, page.width, settings)
+        lines = chars_to_lines(body, settings, page=page.number)
+    elif word_boxes:
         lines = chars_to_lines(body, settings, page=page.number)
     else:
         lines = body_to_lines(body, settings, page=page.number)

@@ -232,11 +232,20 @@ class PageQuality:
     #: Glyphs of an OCR text layer: in ``GlyphLessFont`` or on the page image of a scan.
     ocr_count: int = 0
     ocr_ratio: float = 0.0
+    #: Of those, the glyphs in ``GlyphLessFont``: Tesseract's layer of positioned words.
+    ocr_font_count: int = 0
 
 
 def is_ocr_page(quality: PageQuality, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """Most of the page's text is an OCR layer (``Settings.ocr_page_ratio``)."""
     return quality.ocr_ratio > settings.ocr_page_ratio
+
+
+def is_ocr_word_layer(quality: PageQuality, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Most of the page's text is Tesseract's layer (``GlyphLessFont``): each recognised word
+    placed over its box in the image, a stretched blank glyph to the next one. Its gaps are
+    where Tesseract cut words, not gutters the print leaves (see ``page_to_layout``)."""
+    return _ratio(quality.ocr_font_count, quality.char_count) > settings.ocr_page_ratio
 
 
 def _main_kind(quality: PageQuality) -> str:
@@ -269,15 +278,15 @@ def page_to_quality(page: PageContent, settings: Settings = DEFAULT_SETTINGS) ->
     vertical_by_index = vertical_flags(page.chars)
     scan = page_to_scan_images(page, settings)
     kinds: Counter[str] = Counter()
-    chars = vertical = ocr = 0
+    chars = vertical = ocr = ocr_font = 0
     for char, is_vertical in zip(page.chars, vertical_by_index, strict=True):
         if _is_blank(char.text):
             continue
         chars += 1
         vertical += is_vertical
-        ocr += is_ocr_font(char.fontname) or (
-            char.invisible and bool(scan) and _on_images(char, scan)
-        )
+        in_ocr_font = is_ocr_font(char.fontname)
+        ocr_font += in_ocr_font
+        ocr += in_ocr_font or (char.invisible and bool(scan) and _on_images(char, scan))
         kind = undecodable_kind(char.text)
         if kind is not None:
             kinds[kind] += 1
@@ -294,6 +303,7 @@ def page_to_quality(page: PageContent, settings: Settings = DEFAULT_SETTINGS) ->
         too_complex=page.too_complex,
         ocr_count=ocr,
         ocr_ratio=_ratio(ocr, chars),
+        ocr_font_count=ocr_font,
     )
 
 

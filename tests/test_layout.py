@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
+
 from extractor.layout import chars_to_lines, lines_to_paragraphs
 from extractor.load import Char
 from extractor.normalise import normalise_text
+from extractor.orientation import chars_to_level
 
 
 def _chars(
@@ -198,3 +203,29 @@ def test_issue_9_a_figure_ending_a_short_line_is_not_glued_to_the_next() -> None
 def test_issue_9_full_width_figures_set_apart_stay_apart() -> None:
     chars = _chars("１２３", 50, 100) + _chars("４５６", 84, 100)
     assert [ln.text for ln in chars_to_lines(chars)] == ["１２３ ４５６"]
+
+
+# --- a scan set askew (issue 12 follow-up: OCR layers) ------------------------------------
+
+
+def _tilted_line(slope: float, top: float = 100.0) -> list[Char]:
+    return [
+        Char("字", x, x + 10, top + slope * x, top + 10 + slope * x, top + 8.8 + slope * x, 10.0,
+             "GlyphLessFont", upright=True)
+        for x in range(60, 460, 10)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("degrees", [0.3, -0.8, 2.0])
+def test_a_tilted_scan_is_levelled(degrees: float) -> None:
+    chars = _tilted_line(math.tan(math.radians(degrees)))
+    assert len(chars_to_lines(chars)) > 1 or degrees < 0.5  # as printed: cut in pieces
+    level = chars_to_level(chars)
+    assert max(c.baseline for c in level) - min(c.baseline for c in level) < 0.01
+    assert len(chars_to_lines(level)) == 1
+
+
+@pytest.mark.parametrize("degrees", [0.0, 0.02, 10.0])
+def test_straight_or_turned_text_is_not_levelled(degrees: float) -> None:
+    chars = _tilted_line(math.tan(math.radians(degrees)))
+    assert chars_to_level(chars) == tuple(chars)
