@@ -371,7 +371,11 @@ def lines_to_margins(lines: Sequence[TextLine]) -> Margins | None:
     """
     if not lines:
         return None
-    rights = sorted(line.x1 for line in lines)
+    # the right edge of the lines in the running text's size: a wider line in another size
+    # (a table's row read as text, on a scanned page) does not push the margin out
+    body_size = _median(line.size for line in lines)
+    body = [line for line in lines if abs(line.size - body_size) <= 0.1 * body_size]
+    rights = sorted(line.x1 for line in (body if len(body) >= 3 else lines))
     right = rights[int(0.9 * (len(rights) - 1))]
     wrapped = [
         line.x0

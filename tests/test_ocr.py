@@ -211,6 +211,11 @@ def test_tesseract_scan_gives_its_outline_and_says_what_is_missing(stem: str) ->
     assert read <= printed and len(read) >= len(printed) - 2  # the straight scan lost a ③
     assert all(g["challenges"] for g in report["goals"])
     assert not any(g["indicators"] for g in report["goals"])
+    # wrapped lines mostly rejoined, though the tables' rows, read as text, sit among them
+    paragraphs = {(g["number"], i["title"]): len(i["paragraphs"]) for g in expected["goals"]
+                  for i in g["initiatives"]}  # fmt: skip
+    read_paragraphs = sum(len(i["paragraphs"]) for g in report["goals"] for i in g["initiatives"])
+    assert read_paragraphs <= 2 * sum(paragraphs[key] for key in read)
     codes = {w["code"] for w in report["warnings"]}
     assert (
         report["warnings"][0]["code"] == "ocr_text" and {"unplaced_text", "low_coverage"} <= codes
