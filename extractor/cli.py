@@ -137,9 +137,9 @@ loader_option = click.option(
     type=click.Choice(["pdfminer", "pdfium"]),
     default=_SettingDefault("loader"),
     show_default=True,
-    help="What reads the PDF. pdfium is about twice as fast with the same content (glyph "
-    "boxes may differ by up to a point) but decodes without caps: use it on trusted files; "
-    "convert then runs every file in a worker, so a hostile one fails alone.",
+    help="What reads the PDF. pdfium (PDFium, in C) gives the same content (glyph boxes may "
+    "differ by up to a point) and loads a little faster, but decodes without caps: use it on "
+    "trusted files; convert then runs every file in a worker, so a hostile one fails alone.",
 )
 debug_option = click.option(
     "--debug", is_flag=True, help="Show Python tracebacks and pdfminer's log messages."

@@ -14,8 +14,9 @@ class Settings:
     #: Add UniDic keywords, 「」 program names and amounts to initiatives and challenges.
     enrich: bool = True
     #: What reads the PDF: ``"pdfminer"`` (pdfminer.six, in Python: every stream decoded under
-    #: a cap, every page under budgets) or ``"pdfium"`` (PDFium, in C: loads about 2.4 times
-    #: as fast, same content; its memory and time are bounded only by the worker it runs in).
+    #: a cap, every page under budgets) or ``"pdfium"`` (PDFium, in C: the same content, a
+    #: load stage about 10% faster; its memory and time are bounded only by the worker it
+    #: runs in).
     loader: str = "pdfminer"
     #: Password for encrypted PDFs (the empty password is always tried).
     password: str | None = None
