@@ -421,7 +421,7 @@ def convert_batch(
             if fits_in_process(len(tasks), jobs, settings):
                 convert_here(deque(tasks), timeout, converter, record)
             else:
-                Pool(jobs, timeout, converter).run(deque(tasks), record)
+                Pool(jobs, timeout, converter, settings.max_memory).run(deque(tasks), record)
         except KeyboardInterrupt:
             raise BatchInterrupted(finish(interrupted=True)) from None
         return finish(interrupted=False)

@@ -342,25 +342,28 @@ _PRELOAD = (
 )
 
 
-def start_method(platform: str, methods: Sequence[str], threads: int) -> str:
-    """How workers start. On Linux, when this process runs no other thread: ``fork`` of this
-    process with the pipeline imported here first, so a worker is ready at once (a forkserver
-    would start a fresh interpreter and import it all again: 0.1 s more before the first
-    file). Elsewhere (macOS: system libraries are not fork-safe), or with threads about (a
-    fork copies only the calling thread, and a lock another thread held stays locked in the
-    child), a forkserver with the same modules preloaded, else spawn."""
-    if platform == "linux" and "fork" in methods and threads == 1:
+def start_method(platform: str, methods: Sequence[str], threads: int, small: bool = True) -> str:
+    """How workers start. On Linux, when this process runs no other thread and is ``small``:
+    ``fork`` of this process with the pipeline imported here first, so a worker is ready at
+    once (a forkserver would start a fresh interpreter and import it all again: 0.1 s more
+    before the first file). Elsewhere (macOS: system libraries are not fork-safe), with
+    threads about (a fork copies only the calling thread, and a lock another thread held
+    stays locked in the child), or from a big process (a notebook calling ``convert_batch``:
+    its address space would count against each worker's memory cap), a forkserver with the
+    same modules preloaded, else spawn."""
+    if platform == "linux" and "fork" in methods and threads == 1 and small:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _context() -> Any:
+def _context(max_memory: int) -> Any:
     import importlib
     import multiprocessing
     import sys
 
     methods = multiprocessing.get_all_start_methods()
-    method = start_method(sys.platform, methods, threading.active_count())
+    small = _address_space() < max_memory / 4  # as for converting in this process
+    method = start_method(sys.platform, methods, threading.active_count(), small)
     ctx = multiprocessing.get_context(method)
     if method == "fork":
         for name in _PRELOAD:
@@ -401,8 +404,8 @@ class Pool:
     against a file. Workers that die or overrun are killed and replaced.
     """
 
-    def __init__(self, jobs: int, timeout: float, converter: Converter) -> None:
-        self.ctx = _context()
+    def __init__(self, jobs: int, timeout: float, converter: Converter, max_memory: int) -> None:
+        self.ctx = _context(max_memory)
         self.jobs, self.timeout, self.converter = jobs, timeout, converter
         self.workers: list[_Worker] = []
         self.startup_failures = 0

@@ -499,7 +499,7 @@ def test_workers_that_cannot_start_fail_the_files_instead_of_looping(
     module = types.ModuleType("only_in_the_parent")
     exec("def convert(path, settings):\n    return {}\n", module.__dict__)
     sys.modules[module.__name__] = module
-    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("forkserver"))
+    monkeypatch.setattr(workers, "_context", lambda _: multiprocessing.get_context("forkserver"))
     try:
         inputs = _pdfs(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
         report = convert_batch(inputs, tmp_path / "out", jobs=2, converter=module.convert)
@@ -508,7 +508,7 @@ def test_workers_that_cannot_start_fail_the_files_instead_of_looping(
     assert {r.code for r in report.files} == {"worker_died"}
     assert all("cannot start a worker" in (r.message or "") for r in report.files)
 
-    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(workers, "_context", lambda _: multiprocessing.get_context("fork"))
     monkeypatch.setattr(workers, "_exit_when_orphaned", lambda: os._exit(3))
     report = convert_batch(inputs, tmp_path / "out2", jobs=2, converter=bf.fake_ok)
     assert {r.code for r in report.files} == {"worker_died"}
@@ -520,6 +520,7 @@ def test_workers_that_cannot_start_fail_the_files_instead_of_looping(
     [
         ("linux", ["fork", "spawn", "forkserver"], 1, "fork"),
         ("linux", ["fork", "spawn", "forkserver"], 2, "forkserver"),  # a fork copies one thread
+        ("linux", ["fork", "spawn", "forkserver"], 0, "forkserver"),
         ("darwin", ["spawn", "fork", "forkserver"], 1, "forkserver"),  # not fork-safe there
         ("win32", ["spawn"], 1, "spawn"),
     ],
@@ -527,7 +528,25 @@ def test_workers_that_cannot_start_fail_the_files_instead_of_looping(
 def test_workers_are_forked_on_linux_unless_another_thread_runs(
     platform: str, methods: list[str], threads: int, method: str
 ) -> None:
-    assert workers.start_method(platform, methods, threads) == method
+    small = threads > 0  # 0 stands for one thread in a big process
+    assert workers.start_method(platform, methods, max(threads, 1), small) == method
+
+
+def test_a_big_calling_process_does_not_pass_its_size_to_the_workers(tmp_path: Path) -> None:
+    """``convert_batch`` called from a big process (a notebook with data loaded): forked
+    workers would start with its address space, past their memory cap, and every file would
+    fail as too_large; they start fresh instead."""
+    import mmap
+
+    settings = Settings(max_memory=512 * 2**20)
+    reserved = mmap.mmap(-1, 1024 * 2**20)  # address space, not memory: never touched
+    try:
+        inputs = _pdfs(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
+        report = convert_batch(inputs, tmp_path / "out", jobs=2, settings=settings,
+                               converter=bf.fake_ok)  # fmt: skip
+    finally:
+        reserved.close()
+    assert [r.status for r in report.files] == ["converted"] * 3
 
 
 def test_the_progress_bar_starts_no_thread(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -543,9 +562,16 @@ def test_the_progress_bar_starts_no_thread(monkeypatch: pytest.MonkeyPatch) -> N
     progress.bar.close()
 
 
-def test_workers_do_not_run_the_parents_signal_handlers(tmp_path: Path) -> None:
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_workers_do_not_run_the_parents_signal_handlers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A forked worker inherits this process's handlers; the command line's SIGTERM handler
     raised its interrupt inside the workers too (a traceback per worker on ``kill``)."""
+    import multiprocessing
+
+    # forked whatever this test process's size (a big one gets a forkserver)
+    monkeypatch.setattr(workers, "_context", lambda _: multiprocessing.get_context("fork"))
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
         inputs = _pdfs(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
