@@ -299,7 +299,8 @@ def convert_here(
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 if cap is not None:
                     _limit_memory(cap)
-            gc.collect()  # what the file left in reference cycles, as a worker does
+            if pending:  # what the file left in reference cycles, before the next one
+                gc.collect()
             record(result)
     finally:
         signal.signal(signal.SIGALRM, previous)
